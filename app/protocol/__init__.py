@@ -1,0 +1,33 @@
+"""The protocol of PROTOCOL.md as pure code: bytes and headers in, typed messages out. No I/O."""
+
+from .codes import ResultCode, response_body
+from .messages import (
+    AirConditioner,
+    Block,
+    Cabinet,
+    CabinetStatusUpdate,
+    Computer,
+    ComputerStatusUpdate,
+    Doors,
+    Mains,
+    Rectifier,
+    SmokeSensor,
+    StatusMessage,
+    SurgeProtector,
+    Thermohygrometer,
+    Ups,
+    WaterSensor,
+    to_wire_dict,
+)
+from .parse import Accepted, ReceivePolicy, Rejection, parse, parse_stored
+from .ratelimit import RateLimiter
+from .signing import encode_body, md5_hex, signed_headers
+from .values import NO_DATA, NoValue, Reading
+
+__all__ = [
+    "Accepted", "AirConditioner", "Block", "Cabinet", "CabinetStatusUpdate", "Computer",
+    "ComputerStatusUpdate", "Doors", "Mains", "NO_DATA", "NoValue", "RateLimiter", "Reading",
+    "ReceivePolicy", "Rectifier", "Rejection", "ResultCode", "SmokeSensor", "StatusMessage",
+    "SurgeProtector", "Thermohygrometer", "Ups", "WaterSensor", "encode_body", "md5_hex", "parse",
+    "parse_stored", "response_body", "signed_headers", "to_wire_dict",
+]
