@@ -2,6 +2,7 @@
 
 from .codes import ResultCode, response_body
 from .messages import (
+    DEVICE_MODELS,
     AirConditioner,
     Block,
     Cabinet,
@@ -25,9 +26,35 @@ from .signing import encode_body, md5_hex, signed_headers
 from .values import NO_DATA, NoValue, Reading
 
 __all__ = [
-    "Accepted", "AirConditioner", "Block", "Cabinet", "CabinetStatusUpdate", "Computer",
-    "ComputerStatusUpdate", "Doors", "Mains", "NO_DATA", "NoValue", "RateLimiter", "Reading",
-    "ReceivePolicy", "Rectifier", "Rejection", "ResultCode", "SmokeSensor", "StatusMessage",
-    "SurgeProtector", "Thermohygrometer", "Ups", "WaterSensor", "encode_body", "md5_hex", "parse",
-    "parse_stored", "response_body", "signed_headers", "to_wire_dict",
+    "DEVICE_MODELS",
+    "NO_DATA",
+    "Accepted",
+    "AirConditioner",
+    "Block",
+    "Cabinet",
+    "CabinetStatusUpdate",
+    "Computer",
+    "ComputerStatusUpdate",
+    "Doors",
+    "Mains",
+    "NoValue",
+    "RateLimiter",
+    "Reading",
+    "ReceivePolicy",
+    "Rectifier",
+    "Rejection",
+    "ResultCode",
+    "SmokeSensor",
+    "StatusMessage",
+    "SurgeProtector",
+    "Thermohygrometer",
+    "Ups",
+    "WaterSensor",
+    "encode_body",
+    "md5_hex",
+    "parse",
+    "parse_stored",
+    "response_body",
+    "signed_headers",
+    "to_wire_dict",
 ]

@@ -17,7 +17,7 @@ DEVICE_PORT = 3699
 DEVICE_PATH = "/remotecontrol.do"
 
 
-def _num_str(v: float | int) -> str:
+def _num_str(v: float) -> str:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)

@@ -7,14 +7,28 @@ the JSON a device sends (used by the simulator).
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
 from pydantic.alias_generators import to_camel
 
-from .values import NO_DATA, Integer, Number, Reading, Text, Time
+from .values import (
+    NO_DATA,
+    Integer,
+    Number,
+    Reading,
+    Text,
+    Time,
+    parse_integer,
+    parse_number,
+    parse_text,
+    parse_time,
+)
 
 PROTOCOL_VERSION = "1001"
+
+_VALUE_TYPES = {parse_number: float, parse_integer: int, parse_text: str, parse_time: str}
 
 WireId = Annotated[int, Field(ge=0), PlainSerializer(str, return_type=str)]
 
@@ -33,9 +47,18 @@ class Block(BaseModel):
     kind: ClassVar[str] = ""
 
     @classmethod
-    def reading_fields(cls) -> list[str]:
+    def reading_fields(cls) -> tuple[str, ...]:
         """Names of the fields that carry readings (everything except ids)."""
-        return [n for n in cls.model_fields if n != "id"]
+        return _reading_fields(cls)
+
+    @classmethod
+    def value_types(cls) -> dict[str, type]:
+        """Python type of each reading's value (float, int or str): the store's column types."""
+        out: dict[str, type] = {}
+        for name in cls.reading_fields():
+            fn = next(m.func for m in cls.model_fields[name].metadata if hasattr(m, "func"))
+            out[name] = _VALUE_TYPES[fn]
+        return out
 
     def readings(self) -> dict[str, Reading]:
         return {n: getattr(self, n) for n in self.reading_fields()}
@@ -157,6 +180,11 @@ class Computer(Block):
     ip: Text = NO_DATA
 
 
+@cache
+def _reading_fields(model: type[Block]) -> tuple[str, ...]:
+    return tuple(n for n in model.model_fields if n != "id")
+
+
 def _as_list(v: Any) -> Any:
     return [v] if isinstance(v, dict) else v
 
@@ -230,7 +258,7 @@ class CabinetStatusUpdate(Envelope):
 
 StatusMessage = ComputerStatusUpdate | CabinetStatusUpdate
 
-MESSAGE_TYPES: dict[str, type[ComputerStatusUpdate] | type[CabinetStatusUpdate]] = {
+MESSAGE_TYPES: dict[str, type[ComputerStatusUpdate | CabinetStatusUpdate]] = {
     ComputerStatusUpdate.METHOD: ComputerStatusUpdate,
     CabinetStatusUpdate.METHOD: CabinetStatusUpdate,
 }

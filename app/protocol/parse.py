@@ -99,8 +99,7 @@ def _gunzip(data: bytes, limit: int) -> bytes:
 
 
 def _decode_json(payload: bytes) -> Any:
-    if payload.startswith(codecs.BOM_UTF8):
-        payload = payload[len(codecs.BOM_UTF8):]
+    payload = payload.removeprefix(codecs.BOM_UTF8)
     return json.loads(payload.decode("utf-8"))
 
 

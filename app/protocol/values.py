@@ -153,6 +153,6 @@ Text = Annotated[Reading, PlainValidator(parse_text), _wire]
 Time = Annotated[Reading, PlainValidator(parse_time), _wire]
 
 
-def reading(value: float | int | str | None) -> Reading:
+def reading(value: float | str | None) -> Reading:
     """Shorthand used by the simulator and tests to build a present value."""
     return Reading(value)

@@ -1,0 +1,211 @@
+"""`gantry-monitor` command line (DESIGN.md "Command line"). Exit codes: 0 ok, 2 usage, 1 failure."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from app.config import ConfigError, GantryEntry, Settings, load_settings, update_settings
+
+log = logging.getLogger("gantry_monitor")
+
+
+class Failure(Exception):
+    """A failure to report as one line on stderr with exit code 1."""
+
+
+def _common(p: argparse.ArgumentParser, top: bool = False) -> None:
+    # On sub-commands the defaults are suppressed so `gantry-monitor --port 1 serve` keeps 1.
+    d = None if top else argparse.SUPPRESS
+    p.add_argument("--data-dir", type=Path, default=d,
+                   help="data folder (default: the user data folder)")
+    p.add_argument("--config", type=Path, default=d,
+                   help="settings file (default: the user config folder)")
+    p.add_argument("--host", default=d, help="address the receiver listens on")
+    p.add_argument("--port", type=int, default=d, help="port the receiver listens on")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = load_settings(args.config)
+    changes: dict[str, object] = {}
+    for opt in ("host", "port"):
+        if getattr(args, opt, None) is not None:
+            changes[opt] = getattr(args, opt)
+    if getattr(args, "data_dir", None):
+        changes["data_dir"] = str(args.data_dir)
+    for opt in ("auth_code", "tls_cert", "tls_key"):
+        if getattr(args, opt, None):
+            changes[opt] = getattr(args, opt)
+    if getattr(args, "skew", None) is not None:
+        changes["skew_tolerance_s"] = args.skew
+    gantries = {k: v.model_dump() for k, v in settings.gantries.items()}
+    for spec in getattr(args, "register", None) or []:
+        gid, sep, url = spec.partition("=")
+        if not sep or not gid or not url:
+            raise ConfigError(f"--gantry takes ID=URL, got {spec!r}")
+        gantries.setdefault(gid, GantryEntry().model_dump())["control_url"] = url
+    changes["gantries"] = gantries
+    return update_settings(settings, **changes)
+
+
+# -- serve ---------------------------------------------------------------------------------------
+
+def _add_serve(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="run the monitor.do receiver without a window")
+    _common(p)
+    p.add_argument("--auth-code", help="global auth code expected in binfile-auth")
+    p.add_argument("--tls-cert", help="TLS certificate file (PEM): serve https")
+    p.add_argument("--tls-key", help="TLS private key file (PEM)")
+    p.add_argument("--skew", type=float, help="clock skew tolerance in seconds (0 disables)")
+    p.add_argument("--gantry", action="append", metavar="ID=URL", dest="register",
+                   help="register a gantry's control URL (repeatable)")
+    p.set_defaults(func=_serve)
+
+
+async def _serve_async(settings: Settings) -> None:
+    from app.core import Core
+
+    core = Core(settings)
+    url = await core.start()
+    where = f"{core.receiver.scheme}://{settings.host}:{core.receiver.port}/monitor.do"
+    print(f"Listening on {where}; data in {core.data_dir}", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # Windows: Ctrl-C raises KeyboardInterrupt
+            pass
+    try:
+        await stop.wait()
+    finally:
+        await core.stop()
+        print("Stopped.", flush=True)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    try:
+        asyncio.run(_serve_async(settings))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+# -- latest --------------------------------------------------------------------------------------
+
+def _add_latest(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("latest", help="print the stored latest state of a gantry")
+    _common(p)
+    p.add_argument("--gantry", required=True, help="gantry id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_latest)
+
+
+def _latest(args: argparse.Namespace) -> int:
+    from app.fleet import gantry_json, load_gantry
+    from app.store import Store
+
+    settings = _settings(args)
+    data_dir = settings.resolved_data_dir()
+    store = Store(data_dir)
+    if not store.path.exists():
+        raise Failure(f"No history database in {data_dir}.")
+    state = load_gantry(store, args.gantry)
+    if state is None:
+        raise Failure(f"No reports stored for gantry {args.gantry} in {data_dir}.")
+    entry = settings.gantries.get(args.gantry)
+    state.name = entry.name if entry else ""
+    doc = gantry_json(state)
+    if args.json:
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        _print_latest(doc)
+    return 0
+
+
+def _print_latest(doc: dict) -> None:
+    def values(block: dict) -> str:
+        reasons = block.get("no_value", {})
+        parts = []
+        for k, v in block.items():
+            if k in ("no_value", "id"):
+                continue
+            parts.append(f"{k}={reasons[k] if k in reasons else v}")
+        return ", ".join(parts)
+
+    print(f"Gantry {doc['gantry_id']}  last heard {doc['last_heard']} from {doc['peer']}")
+    for c in doc["computers"]:
+        print(f"  computer {c['id']}: {values(c)}")
+    for cab in doc["cabinets"]:
+        print(f"  cabinet {cab['id']} (reported {cab['reported_at']})")
+        for name, block in cab.items():
+            if name in ("id", "reported_at") or block is None:
+                continue
+            for b in block if isinstance(block, list) else [block]:
+                label = f"{name} {b['id']}" if "id" in b else name
+                print(f"    {label}: {values(b)}")
+
+
+# -- simulate (app.simulator) --------------------------------------------------------------------
+
+def _add_simulate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("simulate", help="run simulated gantries against a receiver")
+    try:
+        from app.simulator import cli as sim_cli
+    except ImportError:
+        p.set_defaults(func=lambda a: _missing("simulate"))
+        return
+    sim_cli.add_arguments(p)
+    p.set_defaults(func=sim_cli.run)
+
+
+def _missing(what: str) -> int:
+    raise Failure(f"'{what}' is not available in this build.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gantry-monitor", description="Supervisory application for ETC toll gantries.")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the app with a simulated gantry and a throw-away data folder")
+    _common(parser, top=True)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_serve(sub)
+    _add_latest(sub)
+    _add_simulate(sub)
+    parser.set_defaults(func=_desktop)
+    return parser
+
+
+def _desktop(args: argparse.Namespace) -> int:
+    try:
+        from ui.main import run  # type: ignore[import-not-found]
+    except ImportError as e:
+        raise Failure(f"The desktop application is not available: {e}") from e
+    return int(run(args))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from app.receiver import ReceiverError
+    from app.store import StoreError
+
+    try:
+        return int(args.func(args) or 0)
+    except (Failure, ConfigError, ReceiverError, StoreError) as e:
+        print(f"gantry-monitor: {e}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

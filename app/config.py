@@ -1,0 +1,120 @@
+"""Settings: a TOML file in the platform's user config folder, overridable by command-line options."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from app.protocol.parse import DEFAULT_AUTH_CODE, GANTRY_ID, ReceivePolicy
+
+APP_NAME = "GantryMonitor"
+DEFAULT_PORT = 8080
+
+
+class ConfigError(Exception):
+    """A settings problem the user can fix; the message is one sentence."""
+
+
+class GantryEntry(BaseModel):
+    """A gantry the operator registered (or one simulated on this machine)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = ""
+    location: str = ""
+    control_url: str = ""  # empty: http://<monitoring PC ip>:3699/remotecontrol.do
+    device_auth_code: str = ""  # sent to the device; empty: the global auth code
+    auth_code: str = ""  # expected from the device on monitor.do; empty: the global one
+    period_s: float = Field(600.0, gt=0)
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    host: str = "0.0.0.0"
+    port: int = Field(DEFAULT_PORT, ge=0, le=65535)
+    tls_cert: str = ""
+    tls_key: str = ""
+    auth_code: str = DEFAULT_AUTH_CODE
+    skew_tolerance_s: float = Field(300.0, ge=0)
+    rate_per_s: float = Field(10.0, ge=0)
+    rate_burst: float = Field(20.0, ge=1)
+    max_body_kib: int = Field(1024, ge=1)
+    accepted_versions: list[str] = Field(default_factory=lambda: ["1001"])
+    data_dir: str = ""
+    operator_name: str = ""
+    language: str = "zh_CN"
+    gantries: dict[str, GantryEntry] = Field(default_factory=dict)
+
+    @field_validator("gantries")
+    @classmethod
+    def _gantry_ids(cls, v: dict[str, GantryEntry]) -> dict[str, GantryEntry]:
+        for gid in v:
+            if not GANTRY_ID.match(gid):
+                raise ValueError(f"gantry id {gid!r} is not 1-20 letters, digits, '-' or '_'")
+        return v
+
+    def receive_policy(self) -> ReceivePolicy:
+        return ReceivePolicy(
+            auth_code=self.auth_code,
+            gantry_auth_codes={g: e.auth_code for g, e in self.gantries.items() if e.auth_code},
+            skew_tolerance_s=self.skew_tolerance_s,
+            accepted_versions=frozenset(self.accepted_versions),
+            max_body_bytes=self.max_body_kib * 1024,
+        )
+
+    def resolved_data_dir(self) -> Path:
+        return Path(self.data_dir) if self.data_dir else default_data_dir()
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def _first_error(e: ValidationError) -> str:
+    err = e.errors()[0]
+    where = ".".join(str(p) for p in err["loc"])
+    return f"{where}: {err['msg']}"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings file; a missing file gives the defaults."""
+    path = path or default_config_path()
+    if not path.exists():
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"Cannot read the settings file {path}: {e}") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"The settings file {path} is not valid TOML: {e}") from e
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as e:
+        raise ConfigError(f"The settings file {path} has a bad value: {_first_error(e)}") from e
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    path = path or default_config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data: dict[str, Any] = settings.model_dump(mode="json")
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
+    tmp.replace(path)  # atomic: a crash never leaves half a settings file
+    return path
+
+
+def update_settings(settings: Settings, **changes: Any) -> Settings:
+    """A copy with changes applied and validated; bad values raise ConfigError."""
+    try:
+        return Settings.model_validate({**settings.model_dump(), **changes})
+    except ValidationError as e:
+        raise ConfigError(f"Bad setting: {_first_error(e)}") from e

@@ -1,0 +1,53 @@
+"""The running core without any window: store, bus, fleet and receiver wired together.
+
+`gantry-monitor serve` runs this alone; the desktop app runs the same object on the Qt loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from app.bus import EventBus
+from app.config import Settings
+from app.fleet import Fleet
+from app.receiver import Receiver
+from app.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Core:
+    def __init__(self, settings: Settings, data_dir: Path | None = None):
+        self.settings = settings
+        self.data_dir = Path(data_dir) if data_dir else settings.resolved_data_dir()
+        self.bus = EventBus()
+        self.store = Store(self.data_dir)
+        self.fleet = Fleet(self.bus)
+        self.receiver = Receiver(settings, self.store, self.bus)
+        self._started = False
+
+    async def start(self) -> str:
+        """Open the store, rebuild the fleet, start receiving; returns the receiver's URL.
+
+        Raises StoreError / ReceiverError with a sentence for the user."""
+        self.store.open()
+        try:
+            self.fleet.seed(self.store)
+            for gid, entry in self.settings.gantries.items():
+                state = self.fleet.gantry(gid)
+                state.name = entry.name or state.name
+                state.period_s = entry.period_s
+            url = await self.receiver.start()
+        except BaseException:
+            self.store.close()
+            raise
+        self._started = True
+        return url
+
+    async def stop(self) -> None:
+        if not self._started:
+            return
+        self._started = False
+        await self.receiver.stop()
+        self.store.close()

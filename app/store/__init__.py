@@ -1,0 +1,112 @@
+"""Local SQLite history (WAL): one writer thread, reader connections of their own.
+
+Nothing answered 1000 is lost: the receiver awaits the commit that holds its message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlite_utils
+
+from app.protocol import StatusMessage
+
+from .records import LogEntry, insert_log, insert_message
+from .schema import HISTORY_TABLES, migrate
+from .writer import Writer
+
+__all__ = ["HISTORY_TABLES", "LogEntry", "Store", "StoreError"]
+
+DB_NAME = "gantry-monitor.sqlite3"
+T = TypeVar("T")
+
+
+class StoreError(Exception):
+    """The data folder cannot be used; the message is one sentence for the user."""
+
+
+class Store:
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / DB_NAME
+        self._writer = Writer(self._connect_writer)
+        self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="store-reader")
+        self._local = threading.local()
+        self._reader_conns: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    # -- life cycle ---------------------------------------------------------------------------
+    def open(self) -> Store:
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            conn = self._connect_writer()
+            try:
+                migrate(sqlite_utils.Database(conn))
+            finally:
+                conn.close()
+        except (OSError, sqlite3.Error) as e:
+            raise StoreError(f"Cannot open the history database {self.path}: {e}") from e
+        self._writer.start()
+        return self
+
+    def close(self) -> None:
+        self._writer.close()
+        self._readers.shutdown(wait=True)
+        with self._lock:
+            for c in self._reader_conns:
+                c.close()
+            self._reader_conns.clear()
+
+    def _connect_writer(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        # FULL: an acknowledged message survives a power cut, not just a killed process.
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=5000")
+        return conn
+
+    def _reader(self) -> sqlite_utils.Database:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout=5000")
+            with self._lock:
+                self._reader_conns.append(conn)
+            db = self._local.db = sqlite_utils.Database(conn)
+        return db
+
+    # -- writing ------------------------------------------------------------------------------
+    async def write(self, task: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `task` on the writer thread; resolves after its transaction has committed."""
+        return await asyncio.wrap_future(self._writer.submit(task))
+
+    async def store_message(self, message: StatusMessage, log: LogEntry) -> int:
+        return await self.write(lambda conn: insert_message(conn, message, log))
+
+    async def log_request(self, log: LogEntry) -> int:
+        return await self.write(lambda conn: insert_log(conn, log))
+
+    async def wait_idle(self) -> None:
+        """Resolves once everything submitted before it has committed (tests, shutdown)."""
+        await self.write(lambda conn: None)
+
+    @property
+    def commits(self) -> int:
+        return self._writer.commits
+
+    # -- reading ------------------------------------------------------------------------------
+    def read_sync(self, query: Callable[..., T], *args: Any) -> T:
+        """Run `query(db, *args)` on this thread's read-only connection."""
+        return query(self._reader(), *args)
+
+    async def read(self, query: Callable[..., T], *args: Any) -> T:
+        """Run `query(db, *args)` on a reader thread, off the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._readers, self.read_sync, query, *args)

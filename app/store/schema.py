@@ -1,0 +1,75 @@
+"""Database schema and its migrations. `PRAGMA user_version` is the schema version.
+
+Each migration is a function run once, in order, inside one transaction. Never edit a released
+migration: add a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from app.protocol.messages import DEVICE_MODELS
+
+# Kind of device -> history table.
+HISTORY_TABLES: dict[str, str] = {kind: f"{kind}_history" for kind in DEVICE_MODELS}
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["gantries"].create(
+        {
+            "gantry_id": str, "first_seen": float, "last_seen": float, "last_peer": str,
+            "name": str, "control_url": str,
+        },
+        pk="gantry_id",
+    )
+    # Every request, accepted or rejected, with its answer and the raw body (zlib).
+    db["comm_log"].create(
+        {
+            "id": int, "ts": float, "peer": str, "gantry_id": str, "method": str, "code": str,
+            "reason": str, "legacy": str, "body_size": int, "body": bytes,
+        },
+        pk="id",
+    )
+    db["comm_log"].create_index(["ts"])
+    db["comm_log"].create_index(["gantry_id", "ts"])
+    # One row per accepted message; the device rows below point at it.
+    db["messages"].create(
+        {
+            "id": int, "log_id": int, "gantry_id": str, "kind": str, "cabinet_id": int,
+            "received_at": float, "device_ts": int,
+        },
+        pk="id",
+        foreign_keys=[("log_id", "comm_log", "id")],
+    )
+    db["messages"].create_index(["gantry_id", "kind", "cabinet_id", "id"])
+    for kind, model in DEVICE_MODELS.items():
+        table = HISTORY_TABLES[kind]
+        columns: dict[str, type] = {
+            "message_id": int, "gantry_id": str, "cabinet_id": int, "device_id": int, "ts": float,
+        }
+        columns.update(model.value_types())
+        columns["no_value"] = str  # JSON {field: reason} for fields without a value, else NULL
+        db[table].create(columns, foreign_keys=[("message_id", "messages", "id")])
+        db[table].create_index(["gantry_id", "cabinet_id", "device_id", "ts"])
+        db[table].create_index(["message_id"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring the database up to SCHEMA_VERSION; returns the version it was at."""
+    conn = db.conn
+    start = conn.execute("PRAGMA user_version").fetchone()[0]
+    if start > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"the data folder was written by a newer Gantry Monitor (schema {start}, "
+            f"this version knows {SCHEMA_VERSION})")
+    for version in range(start, SCHEMA_VERSION):
+        with conn:
+            MIGRATIONS[version](db)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+    return start
