@@ -71,7 +71,7 @@ async def _serve_async(settings: Settings) -> None:
     from app.core import Core
 
     core = Core(settings)
-    url = await core.start()
+    await core.start()
     where = f"{core.receiver.scheme}://{settings.host}:{core.receiver.port}/monitor.do"
     print(f"Listening on {where}; data in {core.data_dir}", flush=True)
     stop = asyncio.Event()
