@@ -209,7 +209,7 @@ class GantryModel:
         c.doors = {d: DoorState(change_time=self.now - 86400) for d in (FRONT_DOOR, BACK_DOOR)}
         c.lightning_counts = [self.rng.randint(0, 5), self.rng.randint(0, 5)]
         c.water_change = c.smoke_change = self.now - 30 * 86400
-        self._thermostat(c)
+        self.thermostat(c)
         return c
 
     def _new_computers(self, count: int) -> list[ComputerState]:
@@ -391,7 +391,7 @@ class GantryModel:
                 self.close_door(c.id, door_id, d.close_at)
 
         # Temperature relaxes towards outside + equipment heat, less what the air conditioners do.
-        self._thermostat(c)
+        self.thermostat(c)
         heat = 10.0 + (40.0 if c.overheating else 0.0)
         cooling = sum(12.0 for a in c.air_conditioners if a.working and a.mode == 1)
         heating = sum(10.0 for a in c.air_conditioners if a.working and a.mode == 2)
@@ -445,7 +445,7 @@ class GantryModel:
                 self._emit(Event("lightning", t, c.id, detail=f"surge protector {i + 1}"))
                 self.pending.add(c.id)
 
-    def _thermostat(self, c: CabinetState) -> None:
+    def thermostat(self, c: CabinetState) -> None:
         for a in c.air_conditioners:
             if a.faulty or not c.mains_ok or self.power_mode >= 1 or a.control == "standby":
                 a.working = False
