@@ -56,7 +56,23 @@ def _v1(db: sqlite_utils.Database) -> None:
         db[table].create_index(["message_id"])
 
 
+def _control_audit(db: sqlite_utils.Database) -> None:
+    # Every control command sent to a device (issue 7). Never deleted by retention: it is the
+    # record of who did what to a gantry.
+    db["control_audit"].create(
+        {
+            "id": int, "ts": float, "operator": str, "gantry_id": str, "cabinet_id": int,
+            "command": str, "action": str, "url": str, "request_body": str, "answer_code": str,
+            "answer": str, "outcome": str, "sentence": str, "finished_at": float,
+        },
+        pk="id",
+    )
+    db["control_audit"].create_index(["ts"])
+    db["control_audit"].create_index(["gantry_id", "ts"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+MIGRATIONS.append(_control_audit)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
