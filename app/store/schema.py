@@ -71,8 +71,41 @@ def _control_audit(db: sqlite_utils.Database) -> None:
     db["control_audit"].create_index(["gantry_id", "ts"])
 
 
+def _alarms_and_events(db: sqlite_utils.Database) -> None:
+    # Alarms with their life cycle, every action on them, and the event log (issue 6).
+    db.execute("""
+        CREATE TABLE alarms (
+            id INTEGER PRIMARY KEY, source_key TEXT NOT NULL, gantry_id TEXT NOT NULL,
+            cabinet_id INTEGER NOT NULL, kind TEXT NOT NULL, device_id INTEGER NOT NULL,
+            condition TEXT NOT NULL, severity INTEGER NOT NULL, text_key TEXT NOT NULL,
+            params TEXT NOT NULL, raised_at REAL NOT NULL, raised_value TEXT NOT NULL DEFAULT '',
+            raise_count INTEGER NOT NULL DEFAULT 1, last_raised_at REAL NOT NULL,
+            acked_at REAL, acked_by TEXT NOT NULL DEFAULT '', ack_note TEXT NOT NULL DEFAULT '',
+            cleared_at REAL, cleared_value TEXT NOT NULL DEFAULT '',
+            shelved_until REAL, shelved_by TEXT NOT NULL DEFAULT '',
+            closed INTEGER NOT NULL DEFAULT 0)""")
+    # At most one open alarm per source, whoever writes.
+    db.execute("CREATE UNIQUE INDEX alarms_open_source ON alarms(source_key) WHERE closed = 0")
+    db.execute("CREATE INDEX alarms_gantry_raised ON alarms(gantry_id, raised_at)")
+    db.execute("CREATE INDEX alarms_raised ON alarms(raised_at)")
+    db.execute("""
+        CREATE TABLE alarm_actions (
+            id INTEGER PRIMARY KEY, alarm_id INTEGER NOT NULL REFERENCES alarms(id),
+            ts REAL NOT NULL, action TEXT NOT NULL, by TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '', value TEXT NOT NULL DEFAULT '')""")
+    db.execute("CREATE INDEX alarm_actions_alarm ON alarm_actions(alarm_id)")
+    db.execute("""
+        CREATE TABLE event_log (
+            id INTEGER PRIMARY KEY, ts REAL NOT NULL, gantry_id TEXT NOT NULL,
+            cabinet_id INTEGER, device_id INTEGER, kind TEXT NOT NULL,
+            actor TEXT NOT NULL DEFAULT '', params TEXT NOT NULL DEFAULT '{}')""")
+    db.execute("CREATE INDEX event_log_gantry_ts ON event_log(gantry_id, ts)")
+    db.execute("CREATE INDEX event_log_ts ON event_log(ts)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
 MIGRATIONS.append(_control_audit)
+MIGRATIONS.append(_alarms_and_events)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
