@@ -141,8 +141,8 @@ class SimulatedGantry:
         """
         async with self._lock:
             now = self.clock() if now is None else now
-            events = self.model.step(now)
-            for e in events:
+            self.model.step(now)
+            for e in self.model.take_events():
                 if e.kind == "door-opened" and self.make_captures and e.cabinet_id is not None:
                     t = self.model.device_time(e.time)
                     capture = await asyncio.to_thread(make_capture, self.gantry_id, e.cabinet_id,

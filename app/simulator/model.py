@@ -192,7 +192,8 @@ class GantryModel:
         self.computer_failures: dict[str | None, NoValue] = {}
         self.pending: set[str | int] = {COMPUTERS, *range(1, config.cabinets + 1)}  # boot post
         self.next_periodic = self.now + self.period_s
-        self.events: list[Event] = []  # everything that happened, for the runner and tests
+        self.events: list[Event] = []  # recent history, for tests and logs
+        self._unhandled: list[Event] = []  # not yet taken by the runner (captures)
         self._schedule: list[tuple[float, ScheduledAction]] = []
         self.cabinets = {i: self._new_cabinet(i) for i in range(1, config.cabinets + 1)}
         self.computers = self._new_computers(config.computers)
@@ -269,8 +270,15 @@ class GantryModel:
 
     def _emit(self, event: Event) -> None:
         self.events.append(event)
-        if len(self.events) > 1000:
-            del self.events[:500]
+        self._unhandled.append(event)
+        for backlog in (self.events, self._unhandled):
+            if len(backlog) > 1000:
+                del backlog[:500]
+
+    def take_events(self) -> list[Event]:
+        """Events since the last call, however they came about (step, command, fault)."""
+        out, self._unhandled = self._unhandled, []
+        return out
 
     # ---- posting ----------------------------------------------------------------------------
 
@@ -448,7 +456,7 @@ class GantryModel:
     def thermostat(self, c: CabinetState) -> None:
         for a in c.air_conditioners:
             if a.faulty or not c.mains_ok or self.power_mode >= 1 or a.control == "standby":
-                a.working = False
+                a.working, a.mode = False, 0
                 continue
             if a.control == "run":
                 a.working = True
