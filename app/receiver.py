@@ -6,6 +6,7 @@ accepted or rejected, goes to the communication log with its code and reason.
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import json
 import logging
@@ -142,7 +143,9 @@ class Receiver:
                                 result.gantry_id, result.method)
             return await self._reject(failure, peer, now, body)
         self.answers[ResultCode.OK.value] += 1
-        self.bus.publish(MessageStored(result.message, now, peer, message_id))
+        # Subscribers (fleet, alarms, UI) run right after the answer is on its way, not before it.
+        asyncio.get_running_loop().call_soon(
+            self.bus.publish, MessageStored(result.message, now, peer, message_id))
         return _answer(ResultCode.OK)
 
     async def _reject(self, r: Rejection, peer: str, now: float, body: bytes) -> web.Response:

@@ -7,11 +7,10 @@ plotted as zero when the device did not supply it.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+import re
 from datetime import datetime
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import PlainSerializer, PlainValidator
 
@@ -28,8 +27,9 @@ class NoValue(str, Enum):
 _ERROR_VALUES = {v.value: v for v in NoValue if v is not NoValue.EMPTY}
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
+    """A value, or the reason there is none. A tuple: cheap to make, immutable, comparable."""
+
     value: float | int | str | None
     reason: NoValue | None = None
 
@@ -42,8 +42,15 @@ class Reading:
 
 
 NO_DATA = Reading(None, NoValue.NO_DATA)
+_EMPTY = Reading(None, NoValue.EMPTY)
 
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?")
+
+# Devices send the same few strings ("0", "1", "220", "") over and over: memoise their readings.
+_CACHE_LIMIT = 4096
+_number_cache: dict[str, Reading] = {}
+_integer_cache: dict[str, Reading] = {}
 
 
 def _error_value(v: Any) -> Reading | None:
@@ -56,39 +63,46 @@ def _error_value(v: Any) -> Reading | None:
     return None
 
 
-def _scalar(v: Any) -> None:
-    if isinstance(v, (dict, list)):
-        raise ValueError(f"expected a value, got {'an object' if isinstance(v, dict) else 'an array'}")
+def _not_scalar(v: Any) -> ValueError:
+    kind = "an object" if isinstance(v, dict) else "an array" if isinstance(v, list) else repr(v)
+    return ValueError(f"expected a value, got {kind}")
 
 
-def _number(v: Any) -> float:
+def _slow_number(v: Any) -> Reading:
+    if (r := _error_value(v)) is not None:
+        return r
     if isinstance(v, bool):
-        return 1.0 if v else 0.0
+        return Reading(1.0 if v else 0.0)
+    if v is None or (isinstance(v, str) and not v.strip()):
+        return _EMPTY
+    if isinstance(v, (dict, list)):
+        raise _not_scalar(v)
     if isinstance(v, (int, float)):
         f = float(v)
     elif isinstance(v, str):
         try:
-            f = float(v.strip())
+            f = float(v)
         except ValueError:
             raise ValueError(f"expected a number, got {v!r}") from None
     else:
         raise ValueError(f"expected a number, got {v!r}")
-    if not math.isfinite(f):
+    if f - f != 0:  # inf or nan
         raise ValueError(f"expected a finite number, got {v!r}")
-    return f
+    return Reading(f)
 
 
 def parse_number(v: Any) -> Reading:
-    if (r := _error_value(v)) is not None:
+    if type(v) is str:
+        r = _number_cache.get(v)
+        if r is None:
+            r = _slow_number(v)
+            if len(_number_cache) < _CACHE_LIMIT:
+                _number_cache[v] = r
         return r
-    _scalar(v)
-    if v is None or (isinstance(v, str) and not v.strip()):
-        return Reading(None, NoValue.EMPTY)
-    return Reading(_number(v))
+    return _slow_number(v)
 
 
-def parse_integer(v: Any) -> Reading:
-    r = parse_number(v)
+def _to_integer(r: Reading, v: Any) -> Reading:
     if r.reason is not None or isinstance(r.value, int):
         return r
     f = float(r.value)  # type: ignore[arg-type]
@@ -97,13 +111,27 @@ def parse_integer(v: Any) -> Reading:
     return Reading(int(f))
 
 
+def parse_integer(v: Any) -> Reading:
+    if type(v) is str:
+        r = _integer_cache.get(v)
+        if r is None:
+            r = _to_integer(parse_number(v), v)
+            if len(_integer_cache) < _CACHE_LIMIT:
+                _integer_cache[v] = r
+        return r
+    return _to_integer(parse_number(v), v)
+
+
 def parse_text(v: Any) -> Reading:
     # "" is a real value for texts: an empty warning list means "no warnings".
+    if type(v) is str and v not in _ERROR_VALUES:
+        return Reading(v)
     if (r := _error_value(v)) is not None:
         return r
-    _scalar(v)
+    if isinstance(v, (dict, list)):
+        raise _not_scalar(v)
     if v is None:
-        return Reading(None, NoValue.EMPTY)
+        return _EMPTY
     if isinstance(v, bool):
         return Reading("1" if v else "0")
     if isinstance(v, float) and v.is_integer():
@@ -115,19 +143,20 @@ def parse_time(v: Any) -> Reading:
     """`yyyy-MM-dd HH:mm:ss.zzz` device local time; `.zzz` optional. Kept as normalised text."""
     if (r := _error_value(v)) is not None:
         return r
-    _scalar(v)
+    if isinstance(v, (dict, list)):
+        raise _not_scalar(v)
     if v is None or (isinstance(v, str) and not v.strip()):
-        return Reading(None, NoValue.EMPTY)
-    if not isinstance(v, str):
+        return _EMPTY
+    m = _TIME.fullmatch(v.strip()) if isinstance(v, str) else None
+    if m is None:
         raise ValueError(f"expected a time 'yyyy-MM-dd HH:mm:ss.zzz', got {v!r}")
-    s = v.strip().replace("T", " ")
-    for fmt in (TIME_FORMAT, "%Y-%m-%d %H:%M:%S"):
-        try:
-            t = datetime.strptime(s, fmt)
-        except ValueError:
-            continue
-        return Reading(t.strftime(TIME_FORMAT)[:-3])
-    raise ValueError(f"expected a time 'yyyy-MM-dd HH:mm:ss.zzz', got {v!r}")
+    y, mo, d, h, mi, s, frac = (int(g) if g and i < 6 else g for i, g in enumerate(m.groups()))
+    try:
+        datetime(y, mo, d, h, mi, s)  # range check: month 13, 25 o'clock, 30 February
+    except ValueError:
+        raise ValueError(f"expected a time 'yyyy-MM-dd HH:mm:ss.zzz', got {v!r}") from None
+    ms = (frac or "0").ljust(3, "0")[:3]
+    return Reading(f"{y:04d}-{mo:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d}.{ms}")
 
 
 def device_time(text: str) -> datetime:

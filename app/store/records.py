@@ -39,22 +39,18 @@ def insert_log(conn: sqlite3.Connection, e: LogEntry) -> int:
         "INSERT INTO comm_log (ts, peer, gantry_id, method, code, reason, legacy, body_size, body)"
         " VALUES (?,?,?,?,?,?,?,?,?)",
         (e.ts, e.peer, e.gantry_id, e.method, e.code, e.reason, e.legacy, len(e.body),
-         zlib.compress(e.body, 6)),
+         zlib.compress(e.body, 1)),
     )
     return int(cur.lastrowid or 0)
 
 
 def _device_row(message_id: int, gantry: str, cabinet: int | None, block: Block, ts: float,
                 fields: tuple[str, ...]) -> tuple:
-    values = []
-    missing: dict[str, str] = {}
-    for name in fields:
-        r = getattr(block, name)
-        values.append(r.value)
-        if r.reason is not None:
-            missing[name] = r.reason.value
+    readings = [getattr(block, name) for name in fields]
+    missing = {n: r.reason.value for n, r in zip(fields, readings, strict=True) if r.reason}
     no_value = json.dumps(missing) if missing else None
-    return (message_id, gantry, cabinet, getattr(block, "id", 1), ts, *values, no_value)
+    device_id = block.id if "id" in type(block).model_fields else 1  # type: ignore[attr-defined]
+    return (message_id, gantry, cabinet, device_id, ts, *(r.value for r in readings), no_value)
 
 
 def insert_message(conn: sqlite3.Connection, message: StatusMessage, log: LogEntry) -> int:

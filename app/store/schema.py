@@ -52,8 +52,8 @@ def _v1(db: sqlite_utils.Database) -> None:
         columns.update(model.value_types())
         columns["no_value"] = str  # JSON {field: reason} for fields without a value, else NULL
         db[table].create(columns, foreign_keys=[("message_id", "messages", "id")])
+        # The one index the queries need; every extra index costs each insert.
         db[table].create_index(["gantry_id", "cabinet_id", "device_id", "ts"])
-        db[table].create_index(["message_id"])
 
 
 def _control_audit(db: sqlite_utils.Database) -> None:

@@ -1,0 +1,162 @@
+"""Receiver throughput and answer latency, against a bare aiohttp handler in the same run.
+
+    uv run python tests/perf/bench_receiver.py [--seconds 10] [--connections 8]
+
+Both servers run in their own process; this process is the load generator. It posts the spec's
+example cabinetStatusUpdate over keep-alive connections: first flat out (sustained messages/s),
+then paced at 100 messages/s (p50/p99 answer latency). Target (issue 2): our rate >= half the bare
+handler's, and p99 < 20 ms at 100 messages/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from app.protocol import encode_body, signed_headers  # noqa: E402
+
+EXAMPLE = ROOT / "tests" / "data" / "examples" / "cabinetStatusUpdate.json"
+
+BARE = r"""
+import sys
+from aiohttp import web
+async def handle(request):
+    await request.read()
+    return web.json_response({"code": "1000", "msg": "成功"})
+app = web.Application()
+app.router.add_post("/monitor.do", handle)
+print("ready", flush=True)
+web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), access_log=None, print=None)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port: int, timeout: float = 30) -> None:
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing listening on {port}")
+
+
+def body() -> bytes:
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    doc["timeStamp"] = str(int(time.time()))
+    return encode_body(doc)
+
+
+async def flat_out(url: str, seconds: float, connections: int) -> tuple[float, list[float]]:
+    payload = body()
+    headers = signed_headers(payload, "123456")
+    latencies: list[float] = []
+    end = time.perf_counter() + seconds
+    conn = aiohttp.TCPConnector(limit=connections)
+    async with aiohttp.ClientSession(connector=conn) as session:
+
+        async def worker() -> None:
+            while time.perf_counter() < end:
+                t0 = time.perf_counter()
+                async with session.post(url, data=payload, headers=headers) as r:
+                    answer = await r.json(content_type=None)
+                assert answer["code"] == "1000", answer
+                latencies.append(time.perf_counter() - t0)
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*[worker() for _ in range(connections)])
+        elapsed = time.perf_counter() - t0
+    return len(latencies) / elapsed, latencies
+
+
+async def paced(url: str, rate: float, seconds: float) -> list[float]:
+    payload = body()
+    headers = signed_headers(payload, "123456")
+    latencies: list[float] = []
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=16)) as session:
+
+        async def one() -> None:
+            t0 = time.perf_counter()
+            async with session.post(url, data=payload, headers=headers) as r:
+                answer = await r.json(content_type=None)
+            assert answer["code"] == "1000", answer
+            latencies.append(time.perf_counter() - t0)
+
+        tasks = []
+        start = time.perf_counter()
+        for i in range(int(rate * seconds)):
+            delay = start + i / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one()))
+        await asyncio.gather(*tasks)
+    return latencies
+
+
+def pct(values: list[float], p: float) -> float:
+    return statistics.quantiles(values, n=100)[int(p) - 1] * 1000 if len(values) > 1 else 0.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=10)
+    ap.add_argument("--connections", type=int, default=8)
+    args = ap.parse_args()
+
+    data = Path(tempfile.mkdtemp(prefix="gm-bench-"))
+    cfg = data / "settings.toml"
+    cfg.write_text("rate_per_s = 0\nskew_tolerance_s = 0\n")
+    ours_port, bare_port = free_port(), free_port()
+    ours = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1",
+                             "--port", str(ours_port), "--data-dir", str(data), "--config",
+                             str(cfg)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    bare = subprocess.Popen([sys.executable, "-c", BARE, str(bare_port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_port(ours_port)
+        wait_port(bare_port)
+        results = {}
+        for name, port in (("bare aiohttp", bare_port), ("gantry-monitor", ours_port)):
+            url = f"http://127.0.0.1:{port}/monitor.do"
+            asyncio.run(flat_out(url, 1.0, args.connections))  # warm-up
+            rate, lat = asyncio.run(flat_out(url, args.seconds, args.connections))
+            paced_lat = asyncio.run(paced(url, 100, args.seconds))
+            results[name] = (rate, lat, paced_lat)
+        print(f"{'server':16} {'msg/s':>8} {'p50 ms':>8} {'p99 ms':>8} | at 100 msg/s: "
+              f"{'p50 ms':>7} {'p99 ms':>7}")
+        for name, (rate, lat, pl) in results.items():
+            print(f"{name:16} {rate:8.0f} {pct(lat, 50):8.1f} {pct(lat, 99):8.1f} |"
+                  f"               {pct(pl, 50):7.2f} {pct(pl, 99):7.2f}")
+        ratio = results["gantry-monitor"][0] / results["bare aiohttp"][0]
+        print(f"ratio ours/bare = {ratio:.2f} (target >= 0.50); "
+              f"p99 at 100 msg/s = {pct(results['gantry-monitor'][2], 99):.2f} ms (target < 20)")
+        size = (data / "gantry-monitor.sqlite3").stat().st_size
+        print(f"database after the run: {size / 1e6:.1f} MB")
+    finally:
+        for p in (ours, bare):
+            p.terminate()
+            p.wait(10)
+
+
+if __name__ == "__main__":
+    main()
