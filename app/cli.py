@@ -169,6 +169,17 @@ def _missing(what: str) -> int:
     raise Failure(f"'{what}' is not available in this build.")
 
 
+# -- control (app.control) -----------------------------------------------------------------------
+
+def _add_control(sub: argparse._SubParsersAction) -> None:
+    from app.control import cli as control_cli
+
+    p = sub.add_parser("control", help="send one control command to a gantry's device")
+    _common(p)
+    control_cli.add_arguments(p)
+    p.set_defaults(func=control_cli.run)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gantry-monitor", description="Supervisory application for ETC toll gantries.")
@@ -180,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve(sub)
     _add_latest(sub)
     _add_simulate(sub)
+    _add_control(sub)
     parser.set_defaults(func=_desktop)
     return parser
 
