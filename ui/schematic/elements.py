@@ -1,0 +1,491 @@
+"""The drawn elements of the cabinet schematic.
+
+`Element` (PyDM style) owns everything about how a severity looks, including "no data" and
+"offline"; each device class only turns its block into lines of text, alarm texts and a severity.
+Elements keep what they show (`lines`, `alerts`, `severity`, `offline`) so tests read the state,
+not pixels.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from app.protocol import (
+    AirConditioner,
+    Block,
+    Doors,
+    Mains,
+    NoValue,
+    Reading,
+    Rectifier,
+    SmokeSensor,
+    SurgeProtector,
+    Thermohygrometer,
+    Ups,
+    WaterSensor,
+)
+from ui import style, text
+from ui.style import Severity
+
+TITLE_H = 22.0
+LINE_H = 17.0
+PAD = 6.0
+
+
+def _t(s: str) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP("Schematic", ...)."""
+    return QCoreApplication.translate("Schematic", s)
+
+
+# Tooltip labels of every reading, by field name.
+FIELD_LABELS = {
+    "status": QT_TRANSLATE_NOOP("Schematic", "Status"),
+    "voltage": QT_TRANSLATE_NOOP("Schematic", "Voltage"),
+    "current": QT_TRANSLATE_NOOP("Schematic", "Current"),
+    "power": QT_TRANSLATE_NOOP("Schematic", "Power"),
+    "frequency": QT_TRANSLATE_NOOP("Schematic", "Frequency"),
+    "energy": QT_TRANSLATE_NOOP("Schematic", "Energy (cumulative)"),
+    "warning_msg": QT_TRANSLATE_NOOP("Schematic", "Warnings"),
+    "current_limiting": QT_TRANSLATE_NOOP("Schematic", "Current limiting"),
+    "output_voltage": QT_TRANSLATE_NOOP("Schematic", "Output voltage"),
+    "output_current": QT_TRANSLATE_NOOP("Schematic", "Output current"),
+    "output_power": QT_TRANSLATE_NOOP("Schematic", "Output power"),
+    "running_state": QT_TRANSLATE_NOOP("Schematic", "Running state"),
+    "charge_voltage": QT_TRANSLATE_NOOP("Schematic", "Charge voltage"),
+    "charge_current": QT_TRANSLATE_NOOP("Schematic", "Charge current"),
+    "discharge_voltage": QT_TRANSLATE_NOOP("Schematic", "Discharge voltage"),
+    "discharge_current": QT_TRANSLATE_NOOP("Schematic", "Discharge current"),
+    "charge_percent": QT_TRANSLATE_NOOP("Schematic", "Battery charge"),
+    "remaining_minutes": QT_TRANSLATE_NOOP("Schematic", "Remaining backup time"),
+    "remaining_capacity": QT_TRANSLATE_NOOP("Schematic", "Remaining capacity"),
+    "temperature": QT_TRANSLATE_NOOP("Schematic", "Temperature"),
+    "humidity": QT_TRANSLATE_NOOP("Schematic", "Humidity"),
+    "error_msg": QT_TRANSLATE_NOOP("Schematic", "Fault text"),
+    "is_working": QT_TRANSLATE_NOOP("Schematic", "Running"),
+    "work_mode": QT_TRANSLATE_NOOP("Schematic", "Mode"),
+    "system_warning": QT_TRANSLATE_NOOP("Schematic", "System alarm"),
+    "temperature_warning": QT_TRANSLATE_NOOP("Schematic", "Temperature alarm"),
+    "is_warning": QT_TRANSLATE_NOOP("Schematic", "Alarm"),
+    "warning_change_time": QT_TRANSLATE_NOOP("Schematic", "Alarm state changed"),
+    "armed": QT_TRANSLATE_NOOP("Schematic", "Armed"),
+    "lightning_count": QT_TRANSLATE_NOOP("Schematic", "Lightning strikes"),
+}
+
+
+def _field_label(name: str) -> str:
+    if name in FIELD_LABELS:
+        return _t(FIELD_LABELS[name])
+    for door in ("front", "back"):
+        if name.startswith(door + "_door_"):
+            rest = name[len(door) + 6:]
+            base = {"closed": QT_TRANSLATE_NOOP("Schematic", "Closed"),
+                    "locked": QT_TRANSLATE_NOOP("Schematic", "Locked"),
+                    "unlock_type": QT_TRANSLATE_NOOP("Schematic", "Unlock type"),
+                    "unlock_card_id": QT_TRANSLATE_NOOP("Schematic", "Card"),
+                    "open_illegally": QT_TRANSLATE_NOOP("Schematic", "Opened illegally"),
+                    "change_time": QT_TRANSLATE_NOOP("Schematic", "State changed")}.get(rest, rest)
+            which = _t("Front door") if door == "front" else _t("Back door")
+            return f"{which}: {_t(base)}"
+    return name
+
+
+def _missing(r: Reading) -> bool:
+    """A reading whose absence makes the picture incomplete (NotSupport is the hardware's)."""
+    return r.reason in (NoValue.NO_DATA, NoValue.GET_FAILED)
+
+
+class Element(QGraphicsItem):
+    """A labelled box of values; the one place that styles severity, no data and offline."""
+
+    def __init__(self, title: str, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.title = title
+        self.rect = QRectF(0, 0, 100, 60)
+        self.lines: list[str] = []
+        self.alerts: list[str] = []  # warningMsg / errorMsg texts and named alarm states
+        self.severity = Severity.NO_DATA
+        self.offline = False
+        self.reported_at = 0.0
+        self.block: Block | None = None
+        self.setAcceptHoverEvents(True)
+
+    # -- model ---------------------------------------------------------------------------------
+
+    def set_geometry(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self.rect = QRectF(rect)
+        self.update()
+
+    def set_block(self, block: Block | None, reported_at: float) -> None:
+        """Show a device block (None: this cabinet did not report the device)."""
+        self.block, self.reported_at = block, reported_at
+        if block is None:
+            self.lines, self.alerts = [_t("not reported")], []
+            self.severity = Severity.NO_DATA
+        else:
+            self.lines, self.alerts, self.severity = self.describe(block)
+            if self.severity < Severity.NO_DATA and self.incomplete(block):
+                self.severity = Severity.NO_DATA
+        self.setToolTip(self.tooltip())
+        self.update()
+
+    def set_offline(self, offline: bool) -> None:
+        if offline != self.offline:
+            self.offline = offline
+            self.setToolTip(self.tooltip())
+            self.update()
+
+    def describe(self, block: Block) -> tuple[list[str], list[str], Severity]:
+        """Lines to show, alarm texts, severity; overridden per device."""
+        raise NotImplementedError
+
+    def incomplete(self, block: Block) -> bool:
+        """A value the element stands for is missing (texts, cards and times don't count)."""
+        return any(_missing(r) for name, r in block.readings().items()
+                   if not name.endswith(("_msg", "_card_id", "change_time")))
+
+    def shown_text(self) -> str:
+        """Everything the element shows, as one string (tests, accessibility)."""
+        tag = style.offline_tag() if self.offline else style.severity_tag(self.severity)
+        return "\n".join([self.title, tag, *self.lines, *self.alerts])
+
+    def tooltip(self) -> str:
+        rows = [f"<b>{html.escape(self.title)}</b>"]
+        if self.offline:
+            rows.append(f"<i>{html.escape(_t('Gantry offline: last known values'))}</i>")
+        if self.block is not None:
+            for name, r in self.block.readings().items():
+                rows.append(f"{html.escape(_field_label(name))}: {html.escape(_tip_value(r))}")
+        if self.reported_at:
+            when = text.clock_time(self.reported_at)
+            ago = text.age(time.time() - self.reported_at)
+            rows.append(html.escape(_t("Reported %1 (%2)").replace("%1", when).replace("%2", ago)))
+        return "<br>".join(rows)
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.adjusted(-2, -2, 2, 2)
+
+    def effective(self) -> tuple[Severity, bool]:
+        return self.severity, self.offline
+
+    def frame_pen(self) -> QPen:
+        severity, offline = self.effective()
+        if offline or severity is Severity.NO_DATA:
+            pen = QPen(style.NO_DATA, 1.5, Qt.PenStyle.DashLine)
+        elif severity >= Severity.WARNING:
+            pen = QPen(style.severity_colour(severity), 3.0)
+        else:
+            pen = QPen(style.FRAME, 1.2)
+        return pen
+
+    def fill(self):
+        severity, offline = self.effective()
+        return style.OFFLINE_FILL if offline else style.severity_fill(severity)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.frame_pen())
+        painter.setBrush(QBrush(self.fill()))
+        painter.drawRoundedRect(self.rect, 4, 4)
+        self.paint_title(painter)
+        self.paint_body(painter, self.rect.adjusted(PAD, TITLE_H + 2, -PAD, -PAD / 2))
+
+    def paint_title(self, painter: QPainter) -> None:
+        severity, offline = self.effective()
+        r = self.rect.adjusted(PAD, 2, -PAD, 0)
+        r.setHeight(TITLE_H)
+        tag = style.offline_tag() if offline else style.severity_tag(severity)
+        font = QFont(painter.font())
+        font.setPixelSize(13)
+        font.setBold(True)
+        painter.setFont(font)
+        fm = QFontMetricsF(font)
+        tag_w = fm.horizontalAdvance(tag) + 8 if tag else 0.0
+        if tag:
+            colour = style.NO_DATA if offline else style.severity_colour(severity)
+            tag_rect = QRectF(r.right() - tag_w, r.top() + 3, tag_w, TITLE_H - 6)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(tag_rect, 3, 3)
+            painter.setPen(style.SURFACE)
+            painter.drawText(tag_rect, Qt.AlignmentFlag.AlignCenter, tag)
+        painter.setPen(style.TEXT)
+        title = fm.elidedText(self.title, Qt.TextElideMode.ElideRight, r.width() - tag_w - 4)
+        painter.drawText(r, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+
+    def paint_body(self, painter: QPainter, r: QRectF) -> None:
+        self.paint_lines(painter, r, self.lines, self.alerts)
+
+    def paint_lines(self, painter: QPainter, r: QRectF, lines: list[str],
+                    alerts: list[str]) -> None:
+        font = QFont(painter.font())
+        font.setPixelSize(12)
+        font.setBold(False)
+        painter.setFont(font)
+        fm = QFontMetricsF(font)
+        y = r.top()
+        alert_colour = style.NO_DATA if self.offline else style.ALARM
+        for i, line in enumerate([*lines, *alerts]):
+            if y + LINE_H > r.bottom() + 2:
+                break
+            is_alert = i >= len(lines)
+            painter.setPen(alert_colour if is_alert else style.TEXT)
+            shown = ("▲ " + line) if is_alert else line  # shape, not only colour
+            shown = fm.elidedText(shown, Qt.TextElideMode.ElideRight, r.width())
+            painter.drawText(QRectF(r.left(), y, r.width(), LINE_H),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+            y += LINE_H
+
+    def wanted_height(self) -> float:
+        return TITLE_H + 4 + LINE_H * max(1, len(self.lines) + len(self.alerts)) + PAD
+
+
+def _tip_value(r: Reading) -> str:
+    return text.text_value(r)
+
+
+def _status(r: Reading, alerts: list[str]) -> Severity:
+    """status 0 = abnormal (§7): an alarm, also said in words."""
+    if r.present and r.value == 0:
+        alerts.append(_t("status abnormal"))
+        return Severity.ALARM
+    return Severity.NORMAL
+
+
+def _warn_texts(r: Reading, alerts: list[str]) -> Severity:
+    found = text.warnings(r)
+    alerts.extend(found)
+    return Severity.ALARM if found else Severity.NORMAL
+
+
+# -- device elements ------------------------------------------------------------------------------
+
+class MainsElement(Element):
+    def describe(self, b: Mains):  # type: ignore[override]
+        alerts: list[str] = []
+        sev = max(_status(b.status, alerts), _warn_texts(b.warning_msg, alerts))
+        lines = [f"{text.number(b.voltage, 'V')}   {text.number(b.current, 'A')}",
+                 f"{text.number(b.power, 'kW', 2)}   {text.number(b.frequency, 'Hz')}",
+                 f"{_t('Energy')} {text.number(b.energy, 'kWh')}"]
+        return lines, alerts, sev
+
+
+class RectifierElement(Element):
+    def describe(self, b: Rectifier):  # type: ignore[override]
+        alerts: list[str] = []
+        sev = max(_status(b.status, alerts), _warn_texts(b.warning_msg, alerts))
+        limiting = text.choice(b.current_limiting, {0: _t("not limiting"), 1: _t("limiting")})
+        if b.current_limiting.value == 1:
+            sev = max(sev, Severity.WARNING)
+        lines = [f"{text.number(b.output_voltage, 'V')}   {text.number(b.output_current, 'A')}",
+                 f"{text.number(b.output_power, 'kW', 2)}   {limiting}"]
+        return lines, alerts, sev
+
+
+UPS_STATES = {
+    1: QT_TRANSLATE_NOOP("Schematic", "float charging"),
+    2: QT_TRANSLATE_NOOP("Schematic", "equalising charge"),
+    3: QT_TRANSLATE_NOOP("Schematic", "discharging"),
+    4: QT_TRANSLATE_NOOP("Schematic", "charging"),
+    5: QT_TRANSLATE_NOOP("Schematic", "testing"),
+}
+
+
+class UpsElement(Element):
+    def describe(self, b: Ups):  # type: ignore[override]
+        alerts: list[str] = []
+        sev = max(_status(b.status, alerts), _warn_texts(b.warning_msg, alerts))
+        state = text.choice(b.running_state, {k: _t(v) for k, v in UPS_STATES.items()})
+        if b.running_state.value in (3, 5):  # on battery: the backup time is running out
+            sev = max(sev, Severity.WARNING)
+        lines = [
+            f"{_t('State')}: {state}",
+            f"{_t('Charge')} {text.number(b.charge_percent, '%', 0)}   "
+            f"{_t('Backup')} {text.number(b.remaining_minutes, _t('min'), 0)}",
+            f"{_t('Battery')} {text.number(b.temperature, '°C')}   "
+            f"{text.number(b.remaining_capacity, 'Ah')}",
+            f"{_t('Charge')} {text.number(b.charge_voltage, 'V')} "
+            f"{text.number(b.charge_current, 'A')}   {_t('Discharge')} "
+            f"{text.number(b.discharge_voltage, 'V')} {text.number(b.discharge_current, 'A')}",
+        ]
+        return lines, alerts, sev
+
+
+AIR_MODES = {
+    0: QT_TRANSLATE_NOOP("Schematic", "ventilation"),
+    1: QT_TRANSLATE_NOOP("Schematic", "cooling"),
+    2: QT_TRANSLATE_NOOP("Schematic", "heating"),
+}
+
+
+class AirConditionerElement(Element):
+    def describe(self, b: AirConditioner):  # type: ignore[override]
+        alerts: list[str] = []
+        sev = max(_status(b.status, alerts), _warn_texts(b.error_msg, alerts))
+        if b.system_warning.present and b.system_warning.value == 0:
+            alerts.append(_t("system alarm"))
+            sev = Severity.ALARM
+        if b.temperature_warning.present and b.temperature_warning.value == 0:
+            alerts.append(_t("temperature alarm"))
+            sev = Severity.ALARM
+        running = text.choice(b.is_working, {0: _t("standby"), 1: _t("running")})
+        mode = text.choice(b.work_mode, {k: _t(v) for k, v in AIR_MODES.items()})
+        return [running, f"{_t('Mode')}: {mode}"], alerts, sev
+
+
+class ThermohygrometerElement(Element):
+    def describe(self, b: Thermohygrometer):  # type: ignore[override]
+        alerts: list[str] = []
+        sev = _status(b.status, alerts)
+        return [text.number(b.temperature, "°C"), text.number(b.humidity, "%RH")], alerts, sev
+
+
+class _AlarmSensorElement(Element):
+    """Water and smoke sensors: alarm or not, and when that last changed."""
+
+    alarm_word = ""
+    quiet_word = ""
+
+    def describe(self, b: WaterSensor | SmokeSensor):  # type: ignore[override]
+        alerts: list[str] = []
+        sev = _status(b.status, alerts)
+        state = text.choice(b.is_warning, {0: _t(self.quiet_word), 1: _t(self.alarm_word)})
+        if b.is_warning.value == 1:
+            alerts.append(_t(self.alarm_word))
+            sev = Severity.ALARM
+            lines = [f"{_t('Changed')}:", text.device_time(b.warning_change_time)]
+        else:
+            lines = [state, f"{_t('Changed')}:", text.device_time(b.warning_change_time)]
+        return lines, alerts, sev
+
+
+class WaterSensorElement(_AlarmSensorElement):
+    alarm_word = QT_TRANSLATE_NOOP("Schematic", "WATER DETECTED")
+    quiet_word = QT_TRANSLATE_NOOP("Schematic", "dry")
+
+
+class SmokeSensorElement(_AlarmSensorElement):
+    alarm_word = QT_TRANSLATE_NOOP("Schematic", "SMOKE DETECTED")
+    quiet_word = QT_TRANSLATE_NOOP("Schematic", "no smoke")
+
+
+class SurgeProtectorElement(Element):
+    def describe(self, b: SurgeProtector):  # type: ignore[override]
+        alerts: list[str] = []
+        sev = _status(b.status, alerts)
+        lines = [text.status_text(b.status),
+                 f"{_t('Strikes')} {text.number(b.lightning_count)}"]
+        return lines, alerts, sev
+
+
+class AccessElement(Element):
+    """The door controller: armed state and its own status."""
+
+    def describe(self, b: Doors):  # type: ignore[override]
+        alerts: list[str] = []
+        sev = _status(b.status, alerts)
+        armed = text.choice(b.armed, {0: _t("disarmed"), 1: _t("armed")})
+        return [armed], alerts, sev
+
+    def incomplete(self, block: Block) -> bool:
+        return _missing(block.status) or _missing(block.armed)  # type: ignore[attr-defined]
+
+
+UNLOCK_TYPES = {
+    0: QT_TRANSLATE_NOOP("Schematic", "lock closed"),
+    1: QT_TRANSLATE_NOOP("Schematic", "card"),
+    2: QT_TRANSLATE_NOOP("Schematic", "remote command"),
+    3: QT_TRANSLATE_NOOP("Schematic", "key"),
+}
+
+
+class DoorElement(Element):
+    """One door, drawn as a leaf that is shut in its frame or swung open."""
+
+    def __init__(self, title: str, which: str, parent: QGraphicsItem | None = None):
+        super().__init__(title, parent)
+        self.which = which  # "front" | "back"
+        self.is_open: bool | None = None
+        self.locked: bool | None = None
+        self.illegal = False
+
+    def _r(self, b: Doors, name: str) -> Reading:
+        return getattr(b, f"{self.which}_door_{name}")
+
+    def describe(self, b: Doors):  # type: ignore[override]
+        closed, locked = self._r(b, "closed"), self._r(b, "locked")
+        self.is_open = None if not closed.present else closed.value == 0
+        self.locked = None if not locked.present else locked.value == 1
+        self.illegal = self._r(b, "open_illegally").value == 1
+        alerts: list[str] = []
+        sev = Severity.NORMAL
+        if self.is_open:
+            sev = Severity.WARNING
+        if self.illegal:
+            alerts.append(_t("OPENED ILLEGALLY"))
+            sev = Severity.ALARM
+        state = (text.reason_text(closed.reason) if closed.reason else
+                 _t("OPEN") if self.is_open else _t("closed"))
+        lock = text.choice(locked, {0: _t("unlocked"), 1: _t("locked")})
+        how = text.choice(self._r(b, "unlock_type"), {k: _t(v) for k, v in UNLOCK_TYPES.items()})
+        card = text.text_value(self._r(b, "unlock_card_id"))
+        lines = [state, lock, f"{_t('Unlock')}: {how}", f"{_t('Card')}: {card}",
+                 f"{_t('Changed')}:", text.device_time(self._r(b, "change_time"))]
+        return lines, alerts, sev
+
+    def incomplete(self, block: Block) -> bool:
+        return _missing(self._r(block, "closed")) or _missing(self._r(block, "locked"))  # type: ignore[arg-type]
+
+    def set_block(self, block: Block | None, reported_at: float) -> None:
+        if block is None:
+            self.is_open = self.locked = None
+            self.illegal = False
+        super().set_block(block, reported_at)
+
+    def paint_body(self, painter: QPainter, r: QRectF) -> None:
+        # The door picture on top, the words below it.
+        pic_h = min(150.0, r.height() * 0.42)
+        pic = QRectF(r.left() + r.width() * 0.2, r.top() + 4, r.width() * 0.6, pic_h - 8)
+        severity, offline = self.effective()
+        colour = style.NO_DATA if offline else (
+            style.severity_colour(severity) if severity >= Severity.WARNING else style.FRAME)
+        painter.setPen(QPen(style.FRAME, 2))
+        painter.setBrush(style.BACKGROUND)
+        painter.drawRect(pic)  # the door frame (opening in the cabinet)
+        painter.setPen(QPen(colour, 2))
+        if self.is_open is None:
+            painter.setPen(QPen(style.NO_DATA, 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(pic.adjusted(4, 4, -4, -4))
+            painter.drawText(pic, Qt.AlignmentFlag.AlignCenter, "?")
+        elif self.is_open:
+            # Leaf swung out on its hinge: a narrow parallelogram leaving the frame empty.
+            hinge_x = pic.left() if self.which == "front" else pic.right()
+            out = -pic.width() * 0.35 if self.which == "front" else pic.width() * 0.35
+            leaf = QPolygonF([QPointF(hinge_x, pic.top()), QPointF(hinge_x + out, pic.top() + 12),
+                              QPointF(hinge_x + out, pic.bottom() - 12),
+                              QPointF(hinge_x, pic.bottom())])
+            painter.setBrush(style.severity_fill(severity) if not offline else style.OFFLINE_FILL)
+            painter.drawPolygon(leaf)
+        else:
+            painter.setBrush(style.SURFACE)
+            painter.drawRect(pic.adjusted(3, 3, -3, -3))
+            hx = pic.right() - 10 if self.which == "front" else pic.left() + 10
+            painter.drawLine(QPointF(hx, pic.center().y() - 10), QPointF(hx, pic.center().y() + 10))
+            if self.locked:
+                # A small padlock under the handle.
+                lock = QRectF(hx - 5, pic.center().y() + 16, 10, 8)
+                painter.drawRect(lock)
+                painter.drawArc(QRectF(hx - 3.5, lock.top() - 6, 7, 10), 0, 180 * 16)
+        self.paint_lines(painter, r.adjusted(0, pic_h, 0, 0), self.lines, self.alerts)
+
+    def wanted_height(self) -> float:
+        return super().wanted_height() + 150
