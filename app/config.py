@@ -10,6 +10,7 @@ import platformdirs
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from app.alarms.settings import AlarmSettings
 from app.protocol.parse import DEFAULT_AUTH_CODE, GANTRY_ID, ReceivePolicy
 
 APP_NAME = "GantryMonitor"
@@ -49,6 +50,7 @@ class Settings(BaseModel):
     operator_name: str = ""
     language: str = "zh_CN"
     gantries: dict[str, GantryEntry] = Field(default_factory=dict)
+    alarms: AlarmSettings = Field(default_factory=AlarmSettings)  # thresholds (issue 6)
 
     @field_validator("gantries")
     @classmethod

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from app.alarms.engine import AlarmEngine
 from app.bus import EventBus
 from app.config import Settings
 from app.fleet import Fleet
@@ -24,6 +25,7 @@ class Core:
         self.bus = EventBus()
         self.store = Store(self.data_dir)
         self.fleet = Fleet(self.bus)
+        self.alarms = AlarmEngine(self.store, self.bus, self.fleet, settings)  # after the fleet
         self.receiver = Receiver(settings, self.store, self.bus)
         self._started = False
 
@@ -38,8 +40,10 @@ class Core:
                 state = self.fleet.gantry(gid)
                 state.name = entry.name or state.name
                 state.period_s = entry.period_s
+            await self.alarms.start()
             url = await self.receiver.start()
         except BaseException:
+            await self.alarms.stop()
             self.store.close()
             raise
         self._started = True
@@ -50,4 +54,5 @@ class Core:
             return
         self._started = False
         await self.receiver.stop()
+        await self.alarms.stop()
         self.store.close()

@@ -1,0 +1,232 @@
+"""Rules: which alarm conditions a report shows. Pure functions, no I/O, no clock of their own.
+
+Each function returns every condition that is abnormal *now* for the scope the report covers
+(one cabinet, or the computers of a gantry); the engine raises what is new and clears what is gone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.protocol import Block, Cabinet, Computer, NoValue, Reading
+
+from .model import AlarmKey, Condition, Severity
+from .settings import Thresholds
+
+DOOR_SIDES = ("front_door", "back_door")
+UNLOCK_REMOTE = 2
+UPS_DISCHARGING = 3
+
+# Conditions the watchdog owns (silence), not evaluated from report contents.
+OFFLINE = "offline"
+
+
+@dataclass
+class Context:
+    """What the rules need beyond the report: memory of earlier reports, and the time."""
+
+    now: float
+    limits: Thresholds
+    # Is this source in alarm now? (for deadbands: hold an alarm until back by the deadband)
+    standing: Callable[[AlarmKey], bool] = lambda key: False
+    # surge protector id -> strike count of the previous report of this cabinet
+    previous_strikes: dict[int, int] = field(default_factory=dict)
+    # (door controller id, side) -> time the door was first known open
+    open_since: dict[tuple[int, str], float] = field(default_factory=dict)
+    # Filled by the rules: the value each evaluated source shows now (kept when an alarm clears).
+    values: dict[AlarmKey, str] = field(default_factory=dict)
+
+
+def split_texts(r: Reading) -> list[str]:
+    """The comma-separated texts of a warningMsg / errorMsg (ASCII or full-width commas)."""
+    if r.reason is not None or not r.value:
+        return []
+    out: list[str] = []
+    for t in re.split(r"[,，;；]", str(r.value)):
+        t = t.strip()
+        if t and t not in out:
+            out.append(t)
+    return out
+
+
+def _num(r: Reading) -> float | None:
+    return float(r.value) if r.present and r.value is not None else None  # type: ignore[arg-type]
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:.1f}"
+
+
+class _Collector:
+    def __init__(self, gantry_id: str, cabinet_id: int, ctx: Context):
+        self.gantry_id = gantry_id
+        self.cabinet_id = cabinet_id
+        self.ctx = ctx
+        self.out: list[Condition] = []
+
+    def key(self, kind: str, device_id: int, condition: str) -> AlarmKey:
+        return AlarmKey(self.gantry_id, self.cabinet_id, kind, device_id, condition)
+
+    def add(self, kind: str, device_id: int, condition: str, severity: Severity, text_key: str,
+            value: str = "", **params: object) -> None:
+        self.out.append(Condition(self.key(kind, device_id, condition), severity, text_key,
+                                  dict(params), value))
+
+    def flag(self, kind: str, device_id: int, condition: str, r: Reading, alarm_value: int,
+             severity: Severity, text_key: str, **params: object) -> None:
+        """An alarm while a 0/1 reading equals `alarm_value`."""
+        self.ctx.values[self.key(kind, device_id, condition)] = str(r)
+        if r.present and r.value == alarm_value:
+            self.add(kind, device_id, condition, severity, text_key, str(r), **params)
+
+    def above(self, kind: str, device_id: int, condition: str, r: Reading, limit: float,
+              deadband: float, severity: Severity, text_key: str, **params: object) -> None:
+        """Raise above `limit`; hold until below `limit - deadband`; hold on a missing value."""
+        key = self.key(kind, device_id, condition)
+        was = self.ctx.standing(key)
+        v = _num(r)
+        self.ctx.values[key] = str(r) if v is None else _fmt(v)
+        if v is None:
+            if was:
+                self.out.append(Condition(key, severity, text_key, {**params, "value": "?",
+                                                                      "limit": _fmt(limit)}))
+            return
+        if v > limit or (was and v > limit - deadband):
+            self.out.append(Condition(key, severity, text_key,
+                                      {**params, "value": _fmt(v), "limit": _fmt(limit)}, _fmt(v)))
+
+    def below(self, kind: str, device_id: int, condition: str, r: Reading, limit: float,
+              deadband: float, severity: Severity, text_key: str) -> None:
+        """Raise below `limit`; hold until above `limit + deadband`; hold on a missing value."""
+        key = self.key(kind, device_id, condition)
+        was = self.ctx.standing(key)
+        v = _num(r)
+        self.ctx.values[key] = str(r) if v is None else _fmt(v)
+        if v is None:
+            if was:
+                self.out.append(Condition(key, severity, text_key,
+                                          {"value": "?", "limit": _fmt(limit)}))
+            return
+        if v < limit or (was and v < limit + deadband):
+            self.out.append(Condition(key, severity, text_key,
+                                      {"value": _fmt(v), "limit": _fmt(limit)}, _fmt(v)))
+
+    def common(self, block: Block, device_id: int, status_severity: Severity) -> None:
+        """Status 0 and readings that failed, for any device."""
+        kind = block.kind
+        status = getattr(block, "status", None)
+        if status is not None:
+            self.flag(kind, device_id, "status", status, 0, status_severity, "status")
+        for name, r in block.readings().items():
+            self.ctx.values[self.key(kind, device_id, f"get_failed:{name}")] = str(r)
+            if r.reason is NoValue.GET_FAILED:
+                self.add(kind, device_id, f"get_failed:{name}", Severity.LOW, "get_failed",
+                         NoValue.GET_FAILED.value, field=name)
+
+    def texts(self, block: Block, device_id: int, r: Reading, prefix: str, severity: Severity,
+              text_key: str) -> None:
+        for t in split_texts(r):
+            self.add(block.kind, device_id, f"{prefix}:{t}", severity, text_key, t, text=t)
+
+
+def cabinet_conditions(gantry_id: str, cabinet: Cabinet, ctx: Context) -> list[Condition]:
+    c = _Collector(gantry_id, cabinet.id, ctx)
+    lim = ctx.limits
+    for m in cabinet.mains:
+        c.common(m, m.id, Severity.HIGH)
+        c.texts(m, m.id, m.warning_msg, "warning", Severity.HIGH, "device_warning")
+    for rect in cabinet.rectifiers:
+        c.common(rect, rect.id, Severity.MEDIUM)
+        c.texts(rect, rect.id, rect.warning_msg, "warning", Severity.MEDIUM, "device_warning")
+        c.flag(rect.kind, rect.id, "current_limiting", rect.current_limiting, 1,
+               Severity.MEDIUM, "rectifier_current_limiting")
+    for u in cabinet.ups:
+        c.common(u, u.id, Severity.HIGH)
+        c.texts(u, u.id, u.warning_msg, "warning", Severity.HIGH, "device_warning")
+        c.flag(u.kind, u.id, "discharging", u.running_state, UPS_DISCHARGING, Severity.CRITICAL,
+               "ups_discharging")
+        c.below(u.kind, u.id, "low_runtime", u.remaining_minutes, lim.ups_remaining_minutes_low,
+                lim.minutes_deadband, Severity.HIGH, "ups_low_runtime")
+        c.below(u.kind, u.id, "low_charge", u.charge_percent, lim.ups_charge_low,
+                lim.percent_deadband, Severity.HIGH, "ups_low_charge")
+    for ac in cabinet.air_conditioners:
+        c.common(ac, ac.id, Severity.MEDIUM)
+        c.texts(ac, ac.id, ac.error_msg, "error", Severity.MEDIUM, "device_error")
+        c.flag(ac.kind, ac.id, "system_warning", ac.system_warning, 0, Severity.MEDIUM,
+               "ac_system_warning")
+        c.flag(ac.kind, ac.id, "temperature_warning", ac.temperature_warning, 0, Severity.MEDIUM,
+               "ac_temperature_warning")
+    if (th := cabinet.thermohygrometer) is not None:
+        c.common(th, 1, Severity.MEDIUM)
+        c.above(th.kind, 1, "temperature_high", th.temperature, lim.cabinet_temperature_high,
+                lim.temperature_deadband, Severity.HIGH, "cabinet_temperature_high")
+        c.above(th.kind, 1, "humidity_high", th.humidity, lim.cabinet_humidity_high,
+                lim.humidity_deadband, Severity.MEDIUM, "cabinet_humidity_high")
+    if (ws := cabinet.water_sensor) is not None:
+        c.common(ws, 1, Severity.MEDIUM)
+        c.flag(ws.kind, 1, "water", ws.is_warning, 1, Severity.CRITICAL, "water_leak")
+    if (sm := cabinet.smoke_sensor) is not None:
+        c.common(sm, 1, Severity.MEDIUM)
+        c.flag(sm.kind, 1, "smoke", sm.is_warning, 1, Severity.CRITICAL, "smoke")
+    for d in cabinet.doors:
+        c.common(d, d.id, Severity.MEDIUM)
+        for side in DOOR_SIDES:
+            closed = getattr(d, f"{side}_closed")
+            c.flag(d.kind, d.id, f"{side}_illegal", getattr(d, f"{side}_open_illegally"), 1,
+                   Severity.HIGH, "door_open_illegally", door=side)
+            c.ctx.values[c.key(d.kind, d.id, f"{side}_armed")] = str(closed)
+            c.ctx.values[c.key(d.kind, d.id, f"{side}_open_long")] = str(closed)
+            if closed.value != 0:
+                continue
+            if d.armed.value == 1 and getattr(d, f"{side}_unlock_type").value != UNLOCK_REMOTE:
+                c.add(d.kind, d.id, f"{side}_armed", Severity.HIGH, "door_open_armed", "open",
+                      door=side)
+            since = ctx.open_since.get((d.id, side))
+            if since is not None and ctx.now - since > lim.door_open_max_s:
+                c.add(d.kind, d.id, f"{side}_open_long", Severity.MEDIUM, "door_open_too_long",
+                      _fmt((ctx.now - since) / 60), door=side,
+                      minutes=_fmt(lim.door_open_max_s / 60))
+    for s in cabinet.surge_protectors:
+        c.common(s, s.id, Severity.MEDIUM)
+        count = s.lightning_count.value if s.lightning_count.present else None
+        before = ctx.previous_strikes.get(s.id)
+        key = c.key(s.kind, s.id, "strike")
+        ctx.values[key] = str(s.lightning_count)
+        if count is not None and before is not None and int(count) > before:
+            c.add(s.kind, s.id, "strike", Severity.MEDIUM, "surge_strike", str(count),
+                  count=int(count), delta=int(count) - before)
+        elif count is None and ctx.standing(key):
+            # No count this time: cannot say the strikes stopped; keep the alarm.
+            c.add(s.kind, s.id, "strike", Severity.MEDIUM, "surge_strike", "?", count="?",
+                  delta="?")
+    return c.out
+
+
+def computer_conditions(gantry_id: str, computers: list[Computer], ctx: Context
+                        ) -> list[Condition]:
+    c = _Collector(gantry_id, 0, ctx)
+    lim = ctx.limits
+    for pc in computers:
+        c.common(pc, pc.id, Severity.MEDIUM)
+        c.above(pc.kind, pc.id, "cpu_temperature_high", pc.cpu_temperature,
+                lim.cpu_temperature_high, lim.temperature_deadband, Severity.MEDIUM,
+                "cpu_temperature_high")
+        for disk in ("sys_disk", "data_disk"):
+            c.above(pc.kind, pc.id, f"{disk}_usage_high", getattr(pc, f"{disk}_usage"),
+                    lim.disk_usage_high, lim.percent_deadband, Severity.LOW, "disk_usage_high",
+                    disk=disk)
+        c.above(pc.kind, pc.id, "memory_usage_high", pc.memory_usage, lim.memory_usage_high,
+                lim.percent_deadband, Severity.LOW, "memory_usage_high")
+    return c.out
+
+
+def gantry_offline(gantry_id: str, silent_s: float) -> Condition:
+    return Condition(AlarmKey(gantry_id, 0, "gantry", 0, OFFLINE), Severity.CRITICAL,
+                     "gantry_offline", {"minutes": _fmt(silent_s // 60)}, f"{int(silent_s)} s")
+
+
+def computer_offline(gantry_id: str, computer_id: int, silent_s: float) -> Condition:
+    return Condition(AlarmKey(gantry_id, 0, "computer", computer_id, OFFLINE), Severity.HIGH,
+                     "computer_offline", {"minutes": _fmt(silent_s // 60)}, f"{int(silent_s)} s")
