@@ -8,6 +8,7 @@ import json
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from app.config import ConfigError, GantryEntry, Settings, load_settings, update_settings
@@ -192,19 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_latest(sub)
     _add_simulate(sub)
     _add_control(sub)
-    parser.set_defaults(func=_desktop)
+    parser.set_defaults(func=None)  # no sub-command: the desktop application
     return parser
 
 
-def _desktop(args: argparse.Namespace) -> int:
-    try:
-        from ui.main import run  # type: ignore[import-not-found]
-    except ImportError as e:
-        raise Failure(f"The desktop application is not available: {e}") from e
-    return int(run(args))
-
-
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None,
+         desktop: Callable[[argparse.Namespace], int] | None = None) -> int:
+    """Run a sub-command; without one, `desktop(args)` (given by `ui.launcher`, which owns Qt)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
@@ -213,6 +208,11 @@ def main(argv: list[str] | None = None) -> int:
     from app.store import StoreError
 
     try:
+        if args.func is None:
+            if desktop is None:
+                raise Failure("The desktop application is not part of this installation; "
+                              "use a sub-command (see --help).")
+            return int(desktop(args) or 0)
         return int(args.func(args) or 0)
     except (Failure, ConfigError, ReceiverError, StoreError) as e:
         print(f"gantry-monitor: {e}", file=sys.stderr)
