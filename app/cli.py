@@ -181,6 +181,35 @@ def _add_control(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=control_cli.run)
 
 
+# -- alarms, ack (app.alarms) --------------------------------------------------------------------
+
+def _add_alarms(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("alarms", help="list active alarms (with --all: the alarm history)")
+    _common(p)
+    p.add_argument("--gantry", help="only this gantry")
+    p.add_argument("--all", action="store_true", help="history: closed alarms too")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=_alarms)
+    p = sub.add_parser("ack", help="acknowledge an alarm")
+    _common(p)
+    p.add_argument("alarm_id", type=int, help="the alarm's number (see `alarms`)")
+    p.add_argument("--note", default="", help="why / what is being done")
+    p.add_argument("--by", help="who acknowledges (default: operator_name, else the login)")
+    p.set_defaults(func=_ack)
+
+
+def _alarms(args: argparse.Namespace) -> int:
+    from app.alarms import cli as alarms_cli
+
+    return alarms_cli.list_alarms(_settings(args), args)
+
+
+def _ack(args: argparse.Namespace) -> int:
+    from app.alarms import cli as alarms_cli
+
+    return alarms_cli.ack(_settings(args), args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gantry-monitor", description="Supervisory application for ETC toll gantries.")
@@ -193,6 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_latest(sub)
     _add_simulate(sub)
     _add_control(sub)
+    _add_alarms(sub)
     parser.set_defaults(func=None)  # no sub-command: the desktop application
     return parser
 

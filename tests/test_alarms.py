@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -345,3 +346,33 @@ def test_badges_unit():
     assert ("G", 0) not in got
 
 
+
+
+async def test_cli_alarms_and_ack(core, poster, capsys):
+    from app.cli import main
+
+    await send(core, poster, cabinet(power_loss))
+    ups = next(a for a in core.alarms.active() if a.key.kind == "ups")
+    data = ["--data-dir", str(core.data_dir)]
+    # While the core runs (as `serve` would): the ack goes in through its own store.
+    assert await asyncio.to_thread(main, ["ack", str(ups.id), "--note", "发电机已启动",
+                                          "--by", "li", *data]) == 0
+    assert f"Acknowledged alarm #{ups.id}" in capsys.readouterr().out
+    assert await asyncio.to_thread(main, ["ack", str(ups.id), *data]) == 1
+    assert "already acknowledged by li" in capsys.readouterr().err
+    assert await asyncio.to_thread(main, ["ack", "999", *data]) == 1
+    assert "no alarm #999" in capsys.readouterr().err
+    await core.alarms.tick()
+    await send(core, poster, cabinet())  # clears: the acknowledged one closes, the ack is kept
+    assert await asyncio.to_thread(main, ["alarms", "--json", "--gantry", GID, *data]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {(a["device"], a["state"]) for a in listed} == {("mains", "cleared")}
+    assert await asyncio.to_thread(main, ["alarms", "--all", "--json", *data]) == 0
+    history = {a["id"]: a for a in json.loads(capsys.readouterr().out)}
+    assert history[ups.id]["state"] == "closed"
+    assert history[ups.id]["acknowledged_by"] == "li"
+    assert history[ups.id]["note"] == "发电机已启动"
+    assert history[ups.id]["text"] == "UPS放电：市电中断"
+    assert await asyncio.to_thread(main, ["alarms", *data]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 2 and "已恢复未确认" in out and GID in out
