@@ -10,13 +10,14 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import datetime
-
-import av
-from PIL import Image, ImageDraw
+from typing import TYPE_CHECKING
 
 from app.protocol.values import device_time
 
 from .reports import time_text
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 WIDTH, HEIGHT = 320, 240
 VIDEO_WIDTH, VIDEO_HEIGHT = 160, 120  # keeps the AVI at a few tens of KB
@@ -44,6 +45,8 @@ class Capture:
 
 
 def _frame(lines: list[str], size: tuple[int, int], shade: int) -> Image.Image:
+    from PIL import Image, ImageDraw  # imported on first capture: keeps the CLI's start fast
+
     img = Image.new("RGB", size, (shade, shade + 8, shade + 16))
     draw = ImageDraw.Draw(img)
     w, h = size
@@ -65,6 +68,8 @@ def make_jpeg(gantry_id: str, cabinet_id: int, door: str, t: float) -> bytes:
 
 
 def make_avi(gantry_id: str, cabinet_id: int, door: str, t: float) -> bytes:
+    import av  # imported on first capture: keeps the CLI's start fast
+
     buf = io.BytesIO()
     with av.open(buf, "w", format="avi") as container:
         stream = container.add_stream("mjpeg", rate=VIDEO_FPS)
