@@ -103,9 +103,24 @@ def _alarms_and_events(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX event_log_ts ON event_log(ts)")
 
 
+def _metric_rollups(db: sqlite_utils.Database) -> None:
+    # Hourly min/max/sum/count of each numeric reading (issue 5, app.history.rollups); mean is
+    # total / n. cabinet_id 0: the gantry's computers. `history_progress` keeps the rollup
+    # cursors (last rolled rowid per history table) so the work resumes after a restart.
+    db.execute("""
+        CREATE TABLE metric_rollups (
+            gantry_id TEXT NOT NULL, cabinet_id INTEGER NOT NULL, kind TEXT NOT NULL,
+            device_id INTEGER NOT NULL, field TEXT NOT NULL, hour INTEGER NOT NULL,
+            n INTEGER NOT NULL, min REAL NOT NULL, max REAL NOT NULL, total REAL NOT NULL,
+            PRIMARY KEY (gantry_id, cabinet_id, kind, device_id, field, hour)) WITHOUT ROWID""")
+    db.execute("CREATE INDEX metric_rollups_hour ON metric_rollups(hour)")
+    db.execute("CREATE TABLE history_progress (name TEXT PRIMARY KEY, value REAL NOT NULL)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
 MIGRATIONS.append(_control_audit)
 MIGRATIONS.append(_alarms_and_events)
+MIGRATIONS.append(_metric_rollups)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
