@@ -13,6 +13,10 @@ from app import cli
 
 
 def _desktop(args: argparse.Namespace) -> int:
+    if getattr(args, "self_test", False):
+        from ui.selftest import run_self_test
+
+        return run_self_test()
     from ui.main import run  # Qt is imported only now
 
     return int(run(args))

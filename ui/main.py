@@ -26,6 +26,7 @@ from app.receiver import ReceiverError
 from app.store import StoreError
 from ui import i18n
 from ui.bridge import Bridge
+from ui.control_panel import plug_control_panel
 from ui.demo import Demo, demo_data_dir, demo_settings
 from ui.main_window import MainWindow
 
@@ -46,6 +47,7 @@ class DesktopApp:
         self.bridge.message_stored.connect(self.window.mark_dirty)
         self.bridge.request_rejected.connect(lambda *_: self.window.comm_log.mark_dirty())
         self.bridge.receiver_state.connect(self._receiver_state)
+        self.control = plug_control_panel(self.window, self.core)
         self.started = False
         self.error = ""
 
@@ -77,6 +79,7 @@ class DesktopApp:
             await self.demo.stop()
         self.window.comm_log.set_reader(None)
         self.window.status.reader = None
+        await self.control.service.aclose()
         await self.core.stop()
         self.bridge.close()
         if self.demo is not None:

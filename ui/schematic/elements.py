@@ -160,7 +160,8 @@ class Element(QGraphicsItem):
             rows.append(f"<i>{html.escape(_t('Gantry offline: last known values'))}</i>")
         if self.block is not None:
             for name, r in self.block.readings().items():
-                rows.append(f"{html.escape(_field_label(name))}: {html.escape(_tip_value(r))}")
+                value = text.status_text(r) if name == "status" else text.text_value(r)
+                rows.append(f"{html.escape(_field_label(name))}: {html.escape(value)}")
         if self.reported_at:
             when = text.clock_time(self.reported_at)
             ago = text.age(time.time() - self.reported_at)
@@ -246,10 +247,6 @@ class Element(QGraphicsItem):
 
     def wanted_height(self) -> float:
         return TITLE_H + 4 + LINE_H * max(1, len(self.lines) + len(self.alerts)) + PAD
-
-
-def _tip_value(r: Reading) -> str:
-    return text.text_value(r)
 
 
 def _status(r: Reading, alerts: list[str]) -> Severity:
