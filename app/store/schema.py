@@ -117,10 +117,34 @@ def _metric_rollups(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE history_progress (name TEXT PRIMARY KEY, value REAL NOT NULL)")
 
 
+def _captures(db: sqlite_utils.Database) -> None:
+    # Door-open photos and videos fetched from the cabinets, and each event's fetch (issue 8).
+    db.execute("""
+        CREATE TABLE captures (
+            id INTEGER PRIMARY KEY, gantry_id TEXT NOT NULL, cabinet_id INTEGER NOT NULL,
+            door TEXT NOT NULL DEFAULT '', door_time TEXT NOT NULL, door_ts REAL NOT NULL,
+            event_ts REAL, fetched_at REAL NOT NULL, kind TEXT NOT NULL,
+            content_type TEXT NOT NULL DEFAULT '', file_name TEXT NOT NULL, path TEXT NOT NULL,
+            size INTEGER NOT NULL, md5 TEXT NOT NULL, keep INTEGER NOT NULL DEFAULT 0)""")
+    db.execute("CREATE INDEX captures_event ON captures(gantry_id, cabinet_id, door_time)")
+    db.execute("CREATE INDEX captures_door_ts ON captures(gantry_id, door_ts)")
+    db.execute("CREATE INDEX captures_fetched ON captures(fetched_at)")
+    db.execute("""
+        CREATE TABLE capture_fetches (
+            id INTEGER PRIMARY KEY, gantry_id TEXT NOT NULL, cabinet_id INTEGER NOT NULL,
+            door TEXT NOT NULL DEFAULT '', door_time TEXT NOT NULL, started_at REAL NOT NULL,
+            state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+            files INTEGER NOT NULL DEFAULT 0, sentence TEXT NOT NULL DEFAULT '',
+            finished_at REAL)""")
+    db.execute("CREATE INDEX capture_fetches_event ON capture_fetches(gantry_id, cabinet_id,"
+               " door_time)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
 MIGRATIONS.append(_control_audit)
 MIGRATIONS.append(_alarms_and_events)
 MIGRATIONS.append(_metric_rollups)
+MIGRATIONS.append(_captures)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
