@@ -48,6 +48,7 @@ class Settings(BaseModel):
     accepted_versions: list[str] = Field(default_factory=lambda: ["1001"])
     data_dir: str = ""
     operator_name: str = ""
+    control_pin: str = ""  # operator PIN asked before reboot and door unlock; empty: none
     language: str = "zh_CN"
     gantries: dict[str, GantryEntry] = Field(default_factory=dict)
     alarms: AlarmSettings = Field(default_factory=AlarmSettings)  # thresholds (issue 6)

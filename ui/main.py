@@ -25,8 +25,9 @@ from app.core import Core
 from app.receiver import ReceiverError
 from app.store import StoreError
 from ui import i18n
+from ui.alarm_view import install_alarm_ui
 from ui.bridge import Bridge
-from ui.control_panel import plug_control_panel
+from ui.control_panel import ControlPanel, plug_control_panel
 from ui.demo import Demo, demo_data_dir, demo_settings
 from ui.main_window import MainWindow
 
@@ -47,7 +48,8 @@ class DesktopApp:
         self.bridge.message_stored.connect(self.window.mark_dirty)
         self.bridge.request_rejected.connect(lambda *_: self.window.comm_log.mark_dirty())
         self.bridge.receiver_state.connect(self._receiver_state)
-        self.control = plug_control_panel(self.window, self.core)
+        self.alarm_ui = install_alarm_ui(self.core, self.window, language, clock)
+        self.control: ControlPanel | None = None  # plugged in once the core runs
         self.started = False
         self.error = ""
 
@@ -66,6 +68,7 @@ class DesktopApp:
             log.error("cannot start: %s", e)
             return False
         self.started = True
+        self.control = plug_control_panel(self.window, self.core)
         self.window.comm_log.set_reader(self.core.store.read)
         self.window.status.reader = self.core.store.read
         self.window.status.refresh_counts()
@@ -79,9 +82,11 @@ class DesktopApp:
             await self.demo.stop()
         self.window.comm_log.set_reader(None)
         self.window.status.reader = None
-        await self.control.service.aclose()
+        if self.control is not None:
+            await self.control.service.aclose()
         await self.core.stop()
         self.bridge.close()
+        self.alarm_ui.close()
         if self.demo is not None:
             self.demo.cleanup()
 
