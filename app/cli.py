@@ -215,6 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="gantry-monitor", description="Supervisory application for ETC toll gantries.")
     parser.add_argument("--demo", action="store_true",
                         help="open the app with a simulated gantry and a throw-away data folder")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offscreen (receiver, store, media) and exit")
     _common(parser, top=True)
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
