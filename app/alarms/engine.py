@@ -129,6 +129,22 @@ class AlarmEngine:
         """Per gantry ((id, None)) and per cabinet ((id, n)): open alarm count and worst severity."""
         return badges(list(self.alarms.values()), self.clock())
 
+    def count(self, gantry_id: str, cabinet_id: int | None = None,
+              computer_id: int | None = None) -> int:
+        """Open, unshelved alarms of a gantry, one of its cabinets or computers (tree badges)."""
+        now = self.clock()
+        n = 0
+        for a in self.alarms.values():
+            k = a.key
+            if k.gantry_id != gantry_id or a.shelved(now):
+                continue
+            if cabinet_id is not None and k.cabinet_id != cabinet_id:
+                continue
+            if computer_id is not None and (k.kind != "computer" or k.device_id != computer_id):
+                continue
+            n += 1
+        return n
+
     def standing(self, key: AlarmKey) -> bool:
         alarm_id = self._by_source.get(key.source_key)
         return alarm_id is not None and self.alarms[alarm_id].standing
