@@ -26,7 +26,6 @@ from app.receiver import ReceiverError
 from app.store import StoreError
 from ui import i18n
 from ui.alarm_view import install_alarm_ui
-from ui.alarm_view import install_alarm_ui
 from ui.bridge import Bridge
 from ui.control_panel import ControlPanel, plug_control_panel
 from ui.demo import Demo, demo_data_dir, demo_settings
@@ -49,7 +48,6 @@ class DesktopApp:
         self.bridge.message_stored.connect(self.window.mark_dirty)
         self.bridge.request_rejected.connect(lambda *_: self.window.comm_log.mark_dirty())
         self.bridge.receiver_state.connect(self._receiver_state)
-        self.alarm_ui = install_alarm_ui(self.core, self.window, language, clock)
         self.alarm_ui = install_alarm_ui(self.core, self.window, language, clock)
         self.control: ControlPanel | None = None  # plugged in once the core runs
         self.started = False
@@ -88,7 +86,6 @@ class DesktopApp:
             await self.control.service.aclose()
         await self.core.stop()
         self.bridge.close()
-        self.alarm_ui.close()
         self.alarm_ui.close()
         if self.demo is not None:
             self.demo.cleanup()
