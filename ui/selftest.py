@@ -36,12 +36,12 @@ async def _post_examples(url: str, checks: Checks) -> None:
     import httpx
 
     from app.protocol import encode_body, signed_headers
+    from app.protocol.messages import with_timestamp
 
     async with httpx.AsyncClient(trust_env=False, timeout=10) as client:
         for name in ("cabinetStatusUpdate", "computerStatusUpdate"):
             doc = json.loads((SAMPLES / "protocol" / f"{name}.json").read_text(encoding="utf-8"))
-            doc["timeStamp"] = str(int(time.time()))
-            body = encode_body(doc)
+            body = encode_body(with_timestamp(doc, time.time()))
             r = await client.post(url, content=body, headers=signed_headers(body, "123456"))
             answer = r.json()
             checks.record(f"receiver answers {name}", answer.get("code") == "1000", str(answer))

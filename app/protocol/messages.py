@@ -281,3 +281,8 @@ def to_wire_dict(message: BaseModel) -> dict[str, Any]:
         door.pop("id", None)
         cabinet["doors"] = door
     return wire
+
+
+def with_timestamp(wire: dict[str, Any], ts: float) -> dict[str, Any]:
+    """A copy of a wire message stamped with a new time (the spec's examples, replays)."""
+    return {**wire, "timeStamp": str(int(ts))}

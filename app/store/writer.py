@@ -11,7 +11,7 @@ import queue
 import sqlite3
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -85,8 +85,22 @@ class Writer:
                     self._commit(conn, [one])
             else:
                 log.exception("store write failed")
-                batch[0][1].set_exception(exc)
+                _resolve(batch[0][1], exc=exc)
             return
         for (_, fut), result in zip(batch, results, strict=True):
-            fut.set_result(result)
+            _resolve(fut, result)
 
+
+def _resolve(fut: Future[Any], result: Any = None, exc: BaseException | None = None) -> None:
+    """Resolve a caller's future; one whose caller gave up (cancelled) is left alone.
+
+    The writer thread must survive anything a caller does, or every later write would hang."""
+    if fut.cancelled():
+        return
+    try:
+        if exc is not None:
+            fut.set_exception(exc)
+        else:
+            fut.set_result(result)
+    except InvalidStateError:
+        pass
