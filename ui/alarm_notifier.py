@@ -23,6 +23,7 @@ from ui.alarm_sound import sound_file
 WINDOW_MS = 1500  # alarms within this window after the first are announced together
 POPUP_MS = 15000
 MAX_LINES = 6
+SOUND_GAP_S = 10.0  # one sound per situation: no replay while a flood is still arriving
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class AlarmPopup(QWidget):
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
                          | Qt.WindowType.WindowStaysOnTopHint)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # draw the red frame
         self.setObjectName("alarmPopup")
         self.setStyleSheet("#alarmPopup { background: #f2f2f2; border: 2px solid #c62828; }"
                            " QLabel#title { font-weight: bold; color: #c62828; }")
@@ -83,6 +85,7 @@ class AlarmNotifier(QObject):
         self.clock = clock
         self.muted_until = 0.0
         self.sounds_played = 0
+        self._last_sound = -1e9
         self.history: list[Notification] = []
         self._pending: dict[str, list[Alarm]] = {}
         self._flush = QTimer(self, singleShot=True, interval=window_ms, timeout=self.flush)
@@ -131,8 +134,10 @@ class AlarmNotifier(QObject):
                 self.tray.showMessage(n.title, n.body, icon, POPUP_MS)
             self.notified.emit(n)
         self.popup.show_notifications(items)
-        if not self.muted and self._sound is not None:
+        now = self.clock()
+        if not self.muted and self._sound is not None and now - self._last_sound > SOUND_GAP_S:
             self._sound.play()
+            self._last_sound = now
             self.sounds_played += 1
 
     def _summary(self, gantry_id: str, alarms: list[Alarm]) -> Notification:
