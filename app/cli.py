@@ -210,6 +210,17 @@ def _ack(args: argparse.Namespace) -> int:
     return alarms_cli.ack(_settings(args), args)
 
 
+# -- fetch-capture (app.media) -------------------------------------------------------------------
+
+def _add_fetch_capture(sub: argparse._SubParsersAction) -> None:
+    from app.media import cli as media_cli
+
+    p = sub.add_parser("fetch-capture", help="fetch a cabinet's door-open photo/video by hand")
+    _common(p)
+    media_cli.add_arguments(p)
+    p.set_defaults(func=media_cli.run)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gantry-monitor", description="Supervisory application for ETC toll gantries.")
@@ -225,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_simulate(sub)
     _add_control(sub)
     _add_alarms(sub)
+    _add_fetch_capture(sub)
     parser.set_defaults(func=None)  # no sub-command: the desktop application
     return parser
 

@@ -11,6 +11,7 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from app.alarms.settings import AlarmSettings
+from app.media.settings import MediaSettings
 from app.protocol.parse import DEFAULT_AUTH_CODE, GANTRY_ID, ReceivePolicy
 
 APP_NAME = "GantryMonitor"
@@ -52,6 +53,7 @@ class Settings(BaseModel):
     language: str = "zh_CN"
     gantries: dict[str, GantryEntry] = Field(default_factory=dict)
     alarms: AlarmSettings = Field(default_factory=AlarmSettings)  # thresholds (issue 6)
+    media: MediaSettings = Field(default_factory=MediaSettings)  # door-open captures (issue 8)
 
     @field_validator("gantries")
     @classmethod

@@ -12,6 +12,7 @@ from app.alarms.engine import AlarmEngine
 from app.bus import EventBus
 from app.config import Settings
 from app.fleet import Fleet
+from app.media.fetcher import CaptureFetcher
 from app.receiver import Receiver
 from app.store import Store
 
@@ -27,6 +28,8 @@ class Core:
         self.fleet = Fleet(self.bus)
         self.alarms = AlarmEngine(self.store, self.bus, self.fleet, settings)  # after the fleet
         self.receiver = Receiver(settings, self.store, self.bus)
+        self.captures = CaptureFetcher(settings, self.store, self.bus, self.fleet,
+                                       self.data_dir)  # door-open captures (issue 8)
         self._started = False
 
     async def start(self) -> str:
@@ -41,8 +44,10 @@ class Core:
                 state.name = entry.name or state.name
                 state.period_s = entry.period_s
             await self.alarms.start()
+            await self.captures.start()
             url = await self.receiver.start()
         except BaseException:
+            await self.captures.stop()
             await self.alarms.stop()
             self.store.close()
             raise
@@ -54,5 +59,6 @@ class Core:
             return
         self._started = False
         await self.receiver.stop()
+        await self.captures.stop()
         await self.alarms.stop()
         self.store.close()

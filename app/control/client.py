@@ -102,6 +102,18 @@ def _meaning(code: str | None) -> str:
         return ""
 
 
+def make_http_client(timeout: httpx.Timeout | float = DEFAULT_TIMEOUT_S, verify_tls: bool = True
+                     ) -> httpx.AsyncClient:
+    """The httpx client for device requests (commands and media fetch)."""
+    # trust_env=False: a workstation proxy must not carry commands meant for the LAN.
+    return httpx.AsyncClient(timeout=timeout, verify=verify_tls, trust_env=False)
+
+
+def classify_http_error(e: httpx.HTTPError) -> tuple[FailureKind, str]:
+    """What kind of transport failure an httpx error is, with a short detail."""
+    return _classify(e)
+
+
 def _classify(e: httpx.HTTPError) -> tuple[FailureKind, str]:
     cause: BaseException | None = e
     while cause is not None:  # httpx wraps the ssl error a few levels down
@@ -179,9 +191,7 @@ class ControlClient:
 
     def _client(self) -> httpx.AsyncClient:
         if self.http is None:
-            # trust_env=False: a workstation proxy must not carry commands meant for the LAN.
-            self.http = httpx.AsyncClient(timeout=httpx.Timeout(self.timeout_s),
-                                          verify=self.verify_tls, trust_env=False)
+            self.http = make_http_client(httpx.Timeout(self.timeout_s), self.verify_tls)
             self._own_http = True
         return self.http
 
