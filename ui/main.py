@@ -30,6 +30,7 @@ from ui.bridge import Bridge
 from ui.control_panel import ControlPanel, plug_control_panel
 from ui.demo import Demo, demo_data_dir, demo_settings
 from ui.main_window import MainWindow
+from ui.media_viewer import MediaViewer, plug_media_viewer
 
 log = logging.getLogger(__name__)
 ORGANISATION = APPLICATION = "GantryMonitor"
@@ -50,6 +51,7 @@ class DesktopApp:
         self.bridge.receiver_state.connect(self._receiver_state)
         self.alarm_ui = install_alarm_ui(self.core, self.window, language, clock)
         self.control: ControlPanel | None = None  # plugged in once the core runs
+        self.media: MediaViewer | None = None  # door-open captures (issue 8), idem
         self.started = False
         self.error = ""
 
@@ -69,6 +71,7 @@ class DesktopApp:
             return False
         self.started = True
         self.control = plug_control_panel(self.window, self.core)
+        self.media = plug_media_viewer(self.window, self.core)
         self.window.comm_log.set_reader(self.core.store.read)
         self.window.status.reader = self.core.store.read
         self.window.status.refresh_counts()
@@ -84,6 +87,8 @@ class DesktopApp:
         self.window.status.reader = None
         if self.control is not None:
             await self.control.service.aclose()
+        if self.media is not None:
+            self.media.detach()
         await self.core.stop()
         self.bridge.close()
         self.alarm_ui.close()
