@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.dirty: set[str] = set()
         self.shown_online: bool | None = None
         self.after_refresh: list[Callable[[], None]] = []  # hooks (latency benchmark)
+        self._splitters_restored = False
         self.setWindowTitle(self.tr("Gantry Monitor"))
         self.setStyleSheet(style.STYLE_SHEET)
 
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.centre_split)
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([330, 1000])
+        self.main_split.setSizes([300, 1000])
         self.setCentralWidget(self.main_split)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
@@ -169,9 +170,17 @@ class MainWindow(QMainWindow):
                 "bottom": self.bottom_tabs}.get(area)
         if tabs is None:
             raise ValueError(f"unknown panel area {area!r}: center, right or bottom")
+        first = tabs.count() == 0
         tabs.addTab(widget, title)
         tabs.show()
-        self.restore_layout(splitters_only=True)
+        split = self.top_split if tabs is self.right_tabs else self.centre_split
+        name = "top_split" if split is self.top_split else "centre_split"
+        if first and tabs is not self.centre_tabs and self.settings.value(f"window/{name}") is None:
+            # Until the operator moves it: most of the room stays with the schematic.
+            total = sum(split.sizes()) or (split.width() if split is self.top_split
+                                           else split.height())
+            share = 0.3 if tabs is self.right_tabs else 0.32
+            split.setSizes([int(total * (1 - share)), int(total * share)])
 
     # -- menus ---------------------------------------------------------------------------------
 
@@ -270,14 +279,27 @@ class MainWindow(QMainWindow):
 
     # -- layout memory -------------------------------------------------------------------------
 
-    def restore_layout(self, splitters_only: bool = False) -> None:
-        s = self.settings
-        if not splitters_only and s.value("window/geometry") is not None:
-            self.restoreGeometry(s.value("window/geometry"))
+    def restore_layout(self) -> None:
+        """Window geometry now; splitter positions once shown at that size (see showEvent)."""
+        if self.settings.value("window/geometry") is not None:
+            self.restoreGeometry(self.settings.value("window/geometry"))
+
+    def _restore_splitters(self) -> None:
+        restored = False
         for name in ("main_split", "centre_split", "top_split"):
-            state = s.value(f"window/{name}")
+            state = self.settings.value(f"window/{name}")
             if state is not None:
-                getattr(self, name).restoreState(state)
+                restored = getattr(self, name).restoreState(state) or restored
+        if not restored:  # first run: the schematic gets most of the room
+            w, h = self.centre_split.width(), self.centre_split.height()
+            self.centre_split.setSizes([int(h * 0.68), int(h * 0.32)])
+            self.top_split.setSizes([int(w * 0.7), int(w * 0.3)])
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._splitters_restored:
+            self._splitters_restored = True
+            QTimer.singleShot(0, self._restore_splitters)  # after the first layout pass
 
     def save_layout(self) -> None:
         s = self.settings

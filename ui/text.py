@@ -12,6 +12,13 @@ from PySide6.QtCore import QCoreApplication
 from app.protocol import NoValue, Reading
 
 
+def fill(template: str, *args: str) -> str:
+    """Put values into a translated template's %1, %2, … (translators may reorder them)."""
+    for i in reversed(range(len(args))):  # %10 before %1
+        template = template.replace(f"%{i + 1}", args[i])
+    return template
+
+
 def reason_text(reason: NoValue) -> str:
     """The operator's words for why a value is missing (PROTOCOL.md §5), wire name kept."""
     if reason is NoValue.NO_DATA:

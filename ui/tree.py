@@ -36,10 +36,12 @@ class GantryTree(QWidget):
         self.tree.setHeaderLabels([self.tr("Gantry"), self.tr("State"), self.tr("Alarms")])
         self.tree.setColumnHidden(COL_ALARMS, True)  # no alarm engine yet: no badges
         self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)  # gantry rows: name on one line, id on the next
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(COL_NAME, self.tree.header().ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(COL_STATE,
-                                                self.tree.header().ResizeMode.ResizeToContents)
+        for col in (COL_STATE, COL_ALARMS):
+            self.tree.header().setSectionResizeMode(col,
+                                                    self.tree.header().ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)

@@ -39,7 +39,7 @@ class Clock:
 
 @pytest.fixture
 def qloop(qapp) -> Iterator[qasync.QEventLoop]:
-    loop = qasync.QEventLoop(qapp, already_running=False)
+    loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop
     loop.close()
@@ -47,10 +47,19 @@ def qloop(qapp) -> Iterator[qasync.QEventLoop]:
 
 
 @pytest.fixture
-def run(qloop) -> Callable[[Coroutine[Any, Any, Any]], Any]:
+def run(qloop) -> Iterator[Callable[[Coroutine[Any, Any, Any]], Any]]:
+    # Between run() calls pytest-qt still processes Qt events, and qasync then steps asyncio
+    # callbacks (a writer commit resolving, a timer); they must see this loop as the running one,
+    # as they do in the application, where the loop runs all the time.
     def _run(coro: Coroutine[Any, Any, Any]) -> Any:
-        return qloop.run_until_complete(asyncio.wait_for(coro, 30))
-    return _run
+        asyncio.events._set_running_loop(None)
+        try:
+            return qloop.run_until_complete(asyncio.wait_for(coro, 30))
+        finally:
+            asyncio.events._set_running_loop(qloop)
+
+    yield _run
+    asyncio.events._set_running_loop(None)
 
 
 async def wait_until(predicate: Callable[[], bool], timeout: float = 5.0) -> None:

@@ -231,14 +231,15 @@ def test_panels_plug_in_and_layout_is_remembered(run, tmp_path: Path, qtbot):
     ini = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     app = DesktopApp(make_settings(tmp_path / "data"), qsettings=ini)
     w = app.window
-    w.resize(1200, 700)
+    w.resize(760, 560)  # inside the offscreen screen (800x600): geometry is restored as saved
     w.show()
     panel = QWidget()
     w.add_panel(panel, "Control", "right")
     assert w.right_tabs.isVisible() and w.right_tabs.widget(0) is panel
-    w.main_split.setSizes([400, 800])
+    w.main_split.setSizes([300, 460])
     w.close()
     again = DesktopApp(make_settings(tmp_path / "data"), qsettings=ini)
     again.window.show()
-    assert abs(again.window.main_split.sizes()[0] - 400) <= 2
+    assert again.window.size().width() == 760
+    assert abs(again.window.main_split.sizes()[0] - 300) <= 2
     again.window.close()

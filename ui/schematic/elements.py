@@ -31,9 +31,10 @@ from app.protocol import (
 )
 from ui import style, text
 from ui.style import Severity
+from ui.text import fill
 
-TITLE_H = 22.0
-LINE_H = 17.0
+TITLE_H = 24.0
+LINE_H = 18.5
 PAD = 6.0
 
 
@@ -89,7 +90,7 @@ def _field_label(name: str) -> str:
                     "unlock_card_id": QT_TRANSLATE_NOOP("Schematic", "Card"),
                     "open_illegally": QT_TRANSLATE_NOOP("Schematic", "Opened illegally"),
                     "change_time": QT_TRANSLATE_NOOP("Schematic", "State changed")}.get(rest, rest)
-            which = _t("Front door") if door == "front" else _t("Back door")
+            which = QCoreApplication.translate("Schematic", "Front door") if door == "front" else QCoreApplication.translate("Schematic", "Back door")
             return f"{which}: {_t(base)}"
     return name
 
@@ -125,7 +126,7 @@ class Element(QGraphicsItem):
         """Show a device block (None: this cabinet did not report the device)."""
         self.block, self.reported_at = block, reported_at
         if block is None:
-            self.lines, self.alerts = [_t("not reported")], []
+            self.lines, self.alerts = [QCoreApplication.translate("Schematic", "not reported")], []
             self.severity = Severity.NO_DATA
         else:
             self.lines, self.alerts, self.severity = self.describe(block)
@@ -157,7 +158,8 @@ class Element(QGraphicsItem):
     def tooltip(self) -> str:
         rows = [f"<b>{html.escape(self.title)}</b>"]
         if self.offline:
-            rows.append(f"<i>{html.escape(_t('Gantry offline: last known values'))}</i>")
+            offline = QCoreApplication.translate("Schematic", "Gantry offline: last known values")
+            rows.append(f"<i>{html.escape(offline)}</i>")
         if self.block is not None:
             for name, r in self.block.readings().items():
                 value = text.status_text(r) if name == "status" else text.text_value(r)
@@ -165,7 +167,7 @@ class Element(QGraphicsItem):
         if self.reported_at:
             when = text.clock_time(self.reported_at)
             ago = text.age(time.time() - self.reported_at)
-            rows.append(html.escape(_t("Reported %1 (%2)").replace("%1", when).replace("%2", ago)))
+            rows.append(html.escape(QCoreApplication.translate("Schematic", "Reported %1 (%2)").replace("%1", when).replace("%2", ago)))
         return "<br>".join(rows)
 
     # -- drawing -------------------------------------------------------------------------------
@@ -205,7 +207,7 @@ class Element(QGraphicsItem):
         r.setHeight(TITLE_H)
         tag = style.offline_tag() if offline else style.severity_tag(severity)
         font = QFont(painter.font())
-        font.setPixelSize(13)
+        font.setPixelSize(14)
         font.setBold(True)
         painter.setFont(font)
         fm = QFontMetricsF(font)
@@ -228,7 +230,7 @@ class Element(QGraphicsItem):
     def paint_lines(self, painter: QPainter, r: QRectF, lines: list[str],
                     alerts: list[str]) -> None:
         font = QFont(painter.font())
-        font.setPixelSize(12)
+        font.setPixelSize(13)
         font.setBold(False)
         painter.setFont(font)
         fm = QFontMetricsF(font)
@@ -252,7 +254,7 @@ class Element(QGraphicsItem):
 def _status(r: Reading, alerts: list[str]) -> Severity:
     """status 0 = abnormal (§7): an alarm, also said in words."""
     if r.present and r.value == 0:
-        alerts.append(_t("status abnormal"))
+        alerts.append(QCoreApplication.translate("Schematic", "status abnormal"))
         return Severity.ALARM
     return Severity.NORMAL
 
@@ -271,7 +273,8 @@ class MainsElement(Element):
         sev = max(_status(b.status, alerts), _warn_texts(b.warning_msg, alerts))
         lines = [f"{text.number(b.voltage, 'V')}   {text.number(b.current, 'A')}",
                  f"{text.number(b.power, 'kW', 2)}   {text.number(b.frequency, 'Hz')}",
-                 f"{_t('Energy')} {text.number(b.energy, 'kWh')}"]
+                 fill(QCoreApplication.translate("Schematic", "Energy %1"),
+                      text.number(b.energy, "kWh"))]
         return lines, alerts, sev
 
 
@@ -279,7 +282,7 @@ class RectifierElement(Element):
     def describe(self, b: Rectifier):  # type: ignore[override]
         alerts: list[str] = []
         sev = max(_status(b.status, alerts), _warn_texts(b.warning_msg, alerts))
-        limiting = text.choice(b.current_limiting, {0: _t("not limiting"), 1: _t("limiting")})
+        limiting = text.choice(b.current_limiting, {0: QCoreApplication.translate("Schematic", "not limiting"), 1: QCoreApplication.translate("Schematic", "limiting")})
         if b.current_limiting.value == 1:
             sev = max(sev, Severity.WARNING)
         lines = [f"{text.number(b.output_voltage, 'V')}   {text.number(b.output_current, 'A')}",
@@ -304,14 +307,16 @@ class UpsElement(Element):
         if b.running_state.value in (3, 5):  # on battery: the backup time is running out
             sev = max(sev, Severity.WARNING)
         lines = [
-            f"{_t('State')}: {state}",
-            f"{_t('Charge')} {text.number(b.charge_percent, '%', 0)}   "
-            f"{_t('Backup')} {text.number(b.remaining_minutes, _t('min'), 0)}",
-            f"{_t('Battery')} {text.number(b.temperature, '°C')}   "
-            f"{text.number(b.remaining_capacity, 'Ah')}",
-            f"{_t('Charge')} {text.number(b.charge_voltage, 'V')} "
-            f"{text.number(b.charge_current, 'A')}   {_t('Discharge')} "
-            f"{text.number(b.discharge_voltage, 'V')} {text.number(b.discharge_current, 'A')}",
+            fill(QCoreApplication.translate("Schematic", "State: %1"), state),
+            fill(QCoreApplication.translate("Schematic", "Charge %1   Backup %2"),
+                 text.number(b.charge_percent, "%", 0),
+                 text.number(b.remaining_minutes, QCoreApplication.translate("Schematic", "min"),
+                             0)),
+            fill(QCoreApplication.translate("Schematic", "Battery %1   %2"),
+                 text.number(b.temperature, "°C"), text.number(b.remaining_capacity, "Ah")),
+            fill(QCoreApplication.translate("Schematic", "Charge %1 %2   Discharge %3 %4"),
+                 text.number(b.charge_voltage, "V"), text.number(b.charge_current, "A"),
+                 text.number(b.discharge_voltage, "V"), text.number(b.discharge_current, "A")),
         ]
         return lines, alerts, sev
 
@@ -328,14 +333,14 @@ class AirConditionerElement(Element):
         alerts: list[str] = []
         sev = max(_status(b.status, alerts), _warn_texts(b.error_msg, alerts))
         if b.system_warning.present and b.system_warning.value == 0:
-            alerts.append(_t("system alarm"))
+            alerts.append(QCoreApplication.translate("Schematic", "system alarm"))
             sev = Severity.ALARM
         if b.temperature_warning.present and b.temperature_warning.value == 0:
-            alerts.append(_t("temperature alarm"))
+            alerts.append(QCoreApplication.translate("Schematic", "temperature alarm"))
             sev = Severity.ALARM
-        running = text.choice(b.is_working, {0: _t("standby"), 1: _t("running")})
+        running = text.choice(b.is_working, {0: QCoreApplication.translate("Schematic", "standby"), 1: QCoreApplication.translate("Schematic", "running")})
         mode = text.choice(b.work_mode, {k: _t(v) for k, v in AIR_MODES.items()})
-        return [running, f"{_t('Mode')}: {mode}"], alerts, sev
+        return [running, fill(QCoreApplication.translate("Schematic", "Mode: %1"), mode)], alerts, sev
 
 
 class ThermohygrometerElement(Element):
@@ -358,9 +363,11 @@ class _AlarmSensorElement(Element):
         if b.is_warning.value == 1:
             alerts.append(_t(self.alarm_word))
             sev = Severity.ALARM
-            lines = [f"{_t('Changed')}:", text.device_time(b.warning_change_time)]
+            lines = [QCoreApplication.translate("Schematic", "Changed:"),
+                     text.device_time(b.warning_change_time)]
         else:
-            lines = [state, f"{_t('Changed')}:", text.device_time(b.warning_change_time)]
+            lines = [state, QCoreApplication.translate("Schematic", "Changed:"),
+                     text.device_time(b.warning_change_time)]
         return lines, alerts, sev
 
 
@@ -379,7 +386,8 @@ class SurgeProtectorElement(Element):
         alerts: list[str] = []
         sev = _status(b.status, alerts)
         lines = [text.status_text(b.status),
-                 f"{_t('Strikes')} {text.number(b.lightning_count)}"]
+                 fill(QCoreApplication.translate("Schematic", "Strikes %1"),
+                      text.number(b.lightning_count))]
         return lines, alerts, sev
 
 
@@ -389,7 +397,7 @@ class AccessElement(Element):
     def describe(self, b: Doors):  # type: ignore[override]
         alerts: list[str] = []
         sev = _status(b.status, alerts)
-        armed = text.choice(b.armed, {0: _t("disarmed"), 1: _t("armed")})
+        armed = text.choice(b.armed, {0: QCoreApplication.translate("Schematic", "disarmed"), 1: QCoreApplication.translate("Schematic", "armed")})
         return [armed], alerts, sev
 
     def incomplete(self, block: Block) -> bool:
@@ -427,15 +435,17 @@ class DoorElement(Element):
         if self.is_open:
             sev = Severity.WARNING
         if self.illegal:
-            alerts.append(_t("OPENED ILLEGALLY"))
+            alerts.append(QCoreApplication.translate("Schematic", "OPENED ILLEGALLY"))
             sev = Severity.ALARM
         state = (text.reason_text(closed.reason) if closed.reason else
-                 _t("OPEN") if self.is_open else _t("closed"))
-        lock = text.choice(locked, {0: _t("unlocked"), 1: _t("locked")})
+                 QCoreApplication.translate("Schematic", "OPEN") if self.is_open else QCoreApplication.translate("Schematic", "closed"))
+        lock = text.choice(locked, {0: QCoreApplication.translate("Schematic", "unlocked"), 1: QCoreApplication.translate("Schematic", "locked")})
         how = text.choice(self._r(b, "unlock_type"), {k: _t(v) for k, v in UNLOCK_TYPES.items()})
         card = text.text_value(self._r(b, "unlock_card_id"))
-        lines = [state, lock, f"{_t('Unlock')}: {how}", f"{_t('Card')}: {card}",
-                 f"{_t('Changed')}:", text.device_time(self._r(b, "change_time"))]
+        lines = [state, lock, fill(QCoreApplication.translate("Schematic", "Unlock: %1"), how),
+                 fill(QCoreApplication.translate("Schematic", "Card: %1"), card),
+                 QCoreApplication.translate("Schematic", "Changed:"),
+                 text.device_time(self._r(b, "change_time"))]
         return lines, alerts, sev
 
     def incomplete(self, block: Block) -> bool:

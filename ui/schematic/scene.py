@@ -45,10 +45,6 @@ HEADER_H = 30.0
 MIN_HEIGHT = 400.0
 
 
-def _t(s: str) -> str:
-    return QCoreApplication.translate("Schematic", s)
-
-
 class CabinetBody(QGraphicsItem):
     """The cabinet's outline, rails and name."""
 
@@ -97,12 +93,12 @@ class CabinetScene(QGraphicsScene):
         self.setBackgroundBrush(style.SURFACE.lighter(104))
         self.body = CabinetBody()
         self.addItem(self.body)
-        self.front_door = DoorElement(_t("Front door"), "front")
-        self.back_door = DoorElement(_t("Back door"), "back")
-        self.access = AccessElement(_t("Door access"))
-        self.thermohygrometer = ThermohygrometerElement(_t("Thermohygrometer"))
-        self.smoke = SmokeSensorElement(_t("Smoke sensor"))
-        self.water = WaterSensorElement(_t("Water sensor"))
+        self.front_door = DoorElement(QCoreApplication.translate("Schematic", "Front door"), "front")
+        self.back_door = DoorElement(QCoreApplication.translate("Schematic", "Back door"), "back")
+        self.access = AccessElement(QCoreApplication.translate("Schematic", "Door access"))
+        self.thermohygrometer = ThermohygrometerElement(QCoreApplication.translate("Schematic", "Thermohygrometer"))
+        self.smoke = SmokeSensorElement(QCoreApplication.translate("Schematic", "Smoke sensor"))
+        self.water = WaterSensorElement(QCoreApplication.translate("Schematic", "Water sensor"))
         for e in (self.front_door, self.back_door, self.access, self.thermohygrometer,
                   self.smoke, self.water):
             self.addItem(e)
@@ -157,17 +153,17 @@ class CabinetScene(QGraphicsScene):
                   *self.surge_protectors):
             self.removeItem(e)
         n_mains, n_rect, n_ups, n_air, n_spd = shape
-        self.mains = [MainsElement(_t("Mains input %1").replace("%1", str(i + 1)))
+        self.mains = [MainsElement(QCoreApplication.translate("Schematic", "Mains input %1").replace("%1", str(i + 1)))
                       for i in range(max(1, n_mains))]
-        self.rectifiers = [RectifierElement(_t("Rectifier %1").replace("%1", str(i + 1)))
+        self.rectifiers = [RectifierElement(QCoreApplication.translate("Schematic", "Rectifier %1").replace("%1", str(i + 1)))
                            for i in range(max(1, n_rect))]
-        self.ups = [UpsElement(_t("UPS / battery %1").replace("%1", str(i + 1)))
+        self.ups = [UpsElement(QCoreApplication.translate("Schematic", "UPS / battery %1").replace("%1", str(i + 1)))
                     for i in range(max(1, n_ups))]
         self.air_conditioners = [
-            AirConditionerElement(_t("Air conditioner %1").replace("%1", str(i + 1)))
+            AirConditionerElement(QCoreApplication.translate("Schematic", "Air conditioner %1").replace("%1", str(i + 1)))
             for i in range(max(1, n_air))]
         self.surge_protectors = [
-            SurgeProtectorElement(_t("Surge protector %1").replace("%1", str(i + 1)))
+            SurgeProtectorElement(QCoreApplication.translate("Schematic", "Surge protector %1").replace("%1", str(i + 1)))
             for i in range(n_spd)]
         for e in (*self.mains, *self.rectifiers, *self.ups, *self.air_conditioners,
                   *self.surge_protectors):
