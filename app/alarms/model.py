@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(IntEnum):
@@ -32,9 +32,10 @@ class AlarmState(str, Enum):
     CLOSED = "closed"  # acknowledged and back to normal: history only
 
 
-@dataclass(frozen=True, slots=True)
-class AlarmKey:
-    """The source of an alarm: at most one open alarm per key."""
+class AlarmKey(NamedTuple):
+    """The source of an alarm: at most one open alarm per key.
+
+    A tuple: the rules make one per reading of every report, so it must be cheap to make."""
 
     gantry_id: str
     cabinet_id: int  # 0: the gantry itself or its computers

@@ -35,8 +35,9 @@ class Context:
     previous_strikes: dict[int, int] = field(default_factory=dict)
     # (door controller id, side) -> time the door was first known open
     open_since: dict[tuple[int, str], float] = field(default_factory=dict)
-    # Filled by the rules: the value each evaluated source shows now (kept when an alarm clears).
-    values: dict[AlarmKey, str] = field(default_factory=dict)
+    # Filled by the rules: the value each evaluated source shows now (kept when an alarm clears);
+    # a Reading or text, turned into text only for the few alarms that do clear.
+    values: dict[AlarmKey, Reading | str] = field(default_factory=dict)
 
 
 def split_texts(r: Reading) -> list[str]:
@@ -77,7 +78,7 @@ class _Collector:
     def flag(self, kind: str, device_id: int, condition: str, r: Reading, alarm_value: int,
              severity: Severity, text_key: str, **params: object) -> None:
         """An alarm while a 0/1 reading equals `alarm_value`."""
-        self.ctx.values[self.key(kind, device_id, condition)] = str(r)
+        self.ctx.values[self.key(kind, device_id, condition)] = r
         if r.present and r.value == alarm_value:
             self.add(kind, device_id, condition, severity, text_key, str(r), **params)
 
@@ -120,7 +121,7 @@ class _Collector:
         if status is not None:
             self.flag(kind, device_id, "status", status, 0, status_severity, "status")
         for name, r in block.readings().items():
-            self.ctx.values[self.key(kind, device_id, f"get_failed:{name}")] = str(r)
+            self.ctx.values[self.key(kind, device_id, f"get_failed:{name}")] = r
             if r.reason is NoValue.GET_FAILED:
                 self.add(kind, device_id, f"get_failed:{name}", Severity.LOW, "get_failed",
                          NoValue.GET_FAILED.value, field=name)
