@@ -210,6 +210,27 @@ def _ack(args: argparse.Namespace) -> int:
     return alarms_cli.ack(_settings(args), args)
 
 
+# -- export (app.history) ------------------------------------------------------------------------
+
+def _add_export(sub: argparse._SubParsersAction) -> None:
+    from app.history import cli as export_cli
+
+    p = sub.add_parser("export", help="history of metrics to CSV / XLSX")
+    _common(p)
+    export_cli.add_arguments(p)
+    p.set_defaults(func=_export)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from app.history import cli as export_cli
+
+    settings = _settings(args)
+    try:
+        return export_cli.run(args, settings.resolved_data_dir(), settings)
+    except export_cli.ExportError as e:
+        raise Failure(str(e)) from e
+
+
 # -- fetch-capture (app.media) -------------------------------------------------------------------
 
 def _add_fetch_capture(sub: argparse._SubParsersAction) -> None:
@@ -236,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_simulate(sub)
     _add_control(sub)
     _add_alarms(sub)
+    _add_export(sub)
     _add_fetch_capture(sub)
     parser.set_defaults(func=None)  # no sub-command: the desktop application
     return parser

@@ -54,6 +54,9 @@ class Settings(BaseModel):
     gantries: dict[str, GantryEntry] = Field(default_factory=dict)
     alarms: AlarmSettings = Field(default_factory=AlarmSettings)  # thresholds (issue 6)
     media: MediaSettings = Field(default_factory=MediaSettings)  # door-open captures (issue 8)
+    # Retention (issue 5): raw reports, then hourly rollups (min/mean/max) for much longer.
+    raw_history_days: float = Field(90.0, gt=0)
+    rollup_history_years: float = Field(5.0, gt=0)
 
     @field_validator("gantries")
     @classmethod

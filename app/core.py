@@ -12,6 +12,7 @@ from app.alarms.engine import AlarmEngine
 from app.bus import EventBus
 from app.config import Settings
 from app.fleet import Fleet
+from app.history import HistoryService, Retention
 from app.media.fetcher import CaptureFetcher
 from app.receiver import Receiver
 from app.store import Store
@@ -30,6 +31,7 @@ class Core:
         self.receiver = Receiver(settings, self.store, self.bus)
         self.captures = CaptureFetcher(settings, self.store, self.bus, self.fleet,
                                        self.data_dir)  # door-open captures (issue 8)
+        self.history = HistoryService(self.store, Retention.from_settings(settings))  # issue 5
         self._started = False
 
     async def start(self) -> str:
@@ -46,6 +48,7 @@ class Core:
             await self.alarms.start()
             await self.captures.start()
             url = await self.receiver.start()
+            self.history.start()  # rollups and retention, in the background
         except BaseException:
             await self.captures.stop()
             await self.alarms.stop()
@@ -60,5 +63,6 @@ class Core:
         self._started = False
         await self.receiver.stop()
         await self.captures.stop()
+        await self.history.stop()
         await self.alarms.stop()
         self.store.close()

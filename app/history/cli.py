@@ -1,0 +1,113 @@
+"""`gantry-monitor export`: history of some metrics of a gantry to CSV or XLSX.
+
+    gantry-monitor export --gantry ID --metric thermohygrometer.temperature --metric ups.charge_percent:1
+        [--cabinet 1] [--from 2025-05-01] [--to "2025-05-02 12:00"] [--format csv|xlsx]
+        [--resolution auto|raw|hourly] [--out FILE]
+
+A metric is KIND.FIELD, optionally :DEVICE (default 1); `--list-metrics` prints them all.
+Times are the PC's local time; --to defaults to now and --from to 24 h before --to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from .catalogue import BY_KEY, METRICS, Series
+from .retention import Retention
+
+FORMATS = ("csv", "xlsx")
+
+
+class ExportError(Exception):
+    """A bad option or an empty result: one sentence for the user."""
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--gantry", help="gantry id")
+    p.add_argument("--metric", action="append", default=[], metavar="KIND.FIELD[:DEVICE]",
+                   help="metric to export (repeatable), e.g. ups.charge_percent:1")
+    p.add_argument("--cabinet", type=int, default=1, help="cabinet number (default 1)")
+    p.add_argument("--from", dest="start", help="start, local time (YYYY-MM-DD[ HH:MM[:SS]])")
+    p.add_argument("--to", dest="end", help="end, local time (default: now)")
+    p.add_argument("--format", choices=FORMATS, help="csv or xlsx (default: from --out, else csv)")
+    p.add_argument("--resolution", choices=("auto", "raw", "hourly"), default="auto",
+                   help="raw reports, hourly min/mean/max, or auto by the range (as the chart)")
+    p.add_argument("--out", type=Path, help="output file (default: standard output for CSV)")
+    p.add_argument("--list-metrics", action="store_true", help="print the metric names and exit")
+
+
+def parse_time(text: str) -> float:
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
+                "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), fmt).timestamp()
+        except ValueError:
+            continue
+    raise ExportError(f"Cannot read the time {text!r}: use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")
+
+
+def parse_series(gantry: str, spec: str, cabinet: int) -> Series:
+    key, _, dev = spec.partition(":")
+    if key not in BY_KEY:
+        raise ExportError(f"Unknown metric {key!r}; see --list-metrics.")
+    try:
+        device = int(dev) if dev else 1
+    except ValueError:
+        raise ExportError(f"The device number in {spec!r} is not a number.") from None
+    m = BY_KEY[key]
+    return Series(gantry, m, None if m.scope == "computer" else cabinet, device)
+
+
+def run(args: argparse.Namespace, data_dir: Path, settings: object) -> int:
+    if args.list_metrics:
+        for m in METRICS:
+            print(f"{m.key:36} {m.unit:8} {m.label}")
+        return 0
+    if not args.gantry or not args.metric:
+        raise ExportError("export needs --gantry ID and at least one --metric.")
+    from app.store import Store
+
+    from .export import table, write  # numpy and openpyxl only when exporting
+    from .series import Source, choose_source
+
+    t1 = parse_time(args.end) if args.end else time.time()
+    t0 = parse_time(args.start) if args.start else t1 - 86400
+    if t0 >= t1:
+        raise ExportError("--from must be before --to.")
+    series = [parse_series(args.gantry, s, args.cabinet) for s in args.metric]
+    fmt = args.format or (args.out.suffix.lstrip(".").lower() if args.out else "csv")
+    if fmt not in FORMATS:
+        raise ExportError(f"Unknown format {fmt!r}: csv or xlsx.")
+    if fmt == "xlsx" and args.out is None:
+        raise ExportError("XLSX needs --out FILE.")
+    if args.resolution == "auto":
+        source = choose_source(t0, t1, time.time(), Retention.from_settings(settings).raw_keep_s)
+    else:
+        source = Source(args.resolution)
+    store = Store(data_dir)
+    if not store.path.exists():
+        raise ExportError(f"No history database in {data_dir}.")
+    store.open()
+    try:
+        header, rows = asyncio.run(store.read(table, series, t0, t1, source))
+    finally:
+        store.close()
+    if args.out is None:
+        import csv
+
+        out = csv.writer(sys.stdout)
+        out.writerow(header)
+        out.writerows([[c.strftime("%Y-%m-%d %H:%M:%S") if isinstance(c, datetime) else c
+                        for c in r] for r in rows])
+    else:
+        try:
+            write(args.out, header, rows, fmt)
+        except OSError as e:
+            raise ExportError(f"Cannot write {args.out}: {e.strerror or e}.") from e
+        print(f"{len(rows)} rows ({source.value}) written to {args.out}", file=sys.stderr)
+    return 0

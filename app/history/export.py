@@ -1,0 +1,88 @@
+"""Export of history to CSV (UTF-8 with BOM, so Excel reads the units) or XLSX (openpyxl).
+
+One row per report time (raw) or per hour (hourly: min / mean / max columns per series); times
+in the PC's local time with the UTC offset in the header; a missing value is written as its
+reason (e.g. GetFailed), never as 0.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from .catalogue import Series
+from .rollups import hourly
+from .series import Source, raw_rows
+
+FORMATS = ("csv", "xlsx")
+
+
+def _utc_offset(ts: float) -> str:
+    off = datetime.fromtimestamp(ts).astimezone().strftime("%z") or "+0000"
+    return f"UTC{off[:3]}:{off[3:]}"
+
+
+def table(db: sqlite_utils.Database, series: list[Series], t0: float, t1: float,
+          source: Source) -> tuple[list[str], list[list[object]]]:
+    """Reader query: (header, rows); each row starts with a local naive datetime."""
+    header = [f"Local time ({_utc_offset(t1 if t1 < 4e9 else 0)})"]
+    cells: dict[float, dict[int, object]] = {}
+    width = 1 if source is Source.RAW else 3
+    for i, s in enumerate(series):
+        name, unit = s.english_label(), s.metric.unit
+        if source is Source.RAW:
+            header.append(f"{name} ({unit})")
+            for ts, value, no_value in raw_rows(db, s, t0, t1):
+                if value is None:
+                    value = (json.loads(no_value).get(s.metric.field) if no_value else None) \
+                        or "NoData"
+                cells.setdefault(ts, {})[i * width] = value
+        else:
+            header += [f"{name} hourly min ({unit})", f"{name} hourly mean ({unit})",
+                       f"{name} hourly max ({unit})"]
+            for r in hourly(db, s, t0, t1):
+                row = cells.setdefault(float(r.hour), {})
+                row[i * width], row[i * width + 1], row[i * width + 2] = r.min, r.mean, r.max
+    rows: list[list[object]] = []
+    for ts in sorted(cells):
+        row: list[object] = [datetime.fromtimestamp(ts).replace(microsecond=0)]
+        values = cells[ts]
+        row += [values.get(j, "") for j in range(width * len(series))]
+        rows.append(row)
+    return header, rows
+
+
+def write(path: Path, header: list[str], rows: list[list[object]], fmt: str | None = None) -> Path:
+    """Write the table as CSV or XLSX (by `fmt`, else by the file's suffix)."""
+    path = Path(path)
+    fmt = (fmt or path.suffix.lstrip(".") or "csv").lower()
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: csv or xlsx")
+    if fmt == "csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(header)
+            for row in rows:
+                out.writerow([_csv_cell(c) for c in row])
+        return path
+    from openpyxl import Workbook  # only needed here
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("history")
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _csv_cell(c: object) -> object:
+    if isinstance(c, datetime):
+        return c.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(c, float):
+        return f"{c:.6g}"
+    return c

@@ -1,0 +1,139 @@
+"""What a chart or an export shows for a time range: raw reports for short ranges, hourly
+rollups for long ones (or where raw rows are already purged), with gaps kept as gaps.
+
+Everything here is a reader query `fn(db, ...)` for `Store.read`, returning numpy arrays ready
+for pyqtgraph: NaN wherever there is no value, so a line breaks instead of dropping to zero.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import Enum
+
+import numpy as np
+import sqlite_utils
+
+from app.store.schema import HISTORY_TABLES
+
+from .catalogue import Series
+from .rollups import HOUR, hourly
+
+DAY = 86400.0
+RAW_MAX_SPAN_S = 2 * DAY + 60  # up to "24 h" (and a free range of two days) reads raw reports
+# Timestamps outside these bounds are a device's or a PC's clock gone wrong: never plotted.
+PLAUSIBLE_MIN = 946684800.0  # 2000-01-01 UTC
+PLAUSIBLE_MAX = 4102444800.0  # 2100-01-01 UTC
+
+
+class Source(str, Enum):
+    RAW = "raw"  # one point per report
+    HOURLY = "hourly"  # one point per hour: mean, with min and max
+
+
+def choose_source(t0: float, t1: float, now: float, raw_keep_s: float) -> Source:
+    """Short ranges read raw reports; long ranges, or ranges reaching into purged raw history,
+    read the hourly rollups."""
+    if t1 - t0 > RAW_MAX_SPAN_S or t0 < now - raw_keep_s:
+        return Source.HOURLY
+    return Source.RAW
+
+
+@dataclass
+class SeriesData:
+    series: Series
+    source: Source
+    t: np.ndarray  # unix s (hourly: middle of the hour); NaN-break points inserted at gaps
+    y: np.ndarray  # value (hourly: mean); NaN = no value / gap
+    lo: np.ndarray | None = None  # hourly min
+    hi: np.ndarray | None = None  # hourly max
+    # Reports that came without a value: (time, reason) for the crosshair and the export.
+    reasons: list[tuple[float, str]] = field(default_factory=list)
+    points: int = 0  # real points (not counting the gap markers)
+
+    def last_time(self) -> float | None:
+        finite = self.t[~np.isnan(self.t)] if len(self.t) else self.t
+        return float(finite[-1]) if len(finite) else None
+
+
+def break_gaps(t: np.ndarray, max_gap: float, *ys: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Insert a NaN point wherever two samples are more than `max_gap` apart."""
+    if len(t) < 2:
+        return (t, *ys)
+    at = np.nonzero(np.diff(t) > max_gap)[0]
+    if not len(at):
+        return (t, *ys)
+    t_mid = (t[at] + t[at + 1]) / 2
+    return (np.insert(t, at + 1, t_mid), *(np.insert(y, at + 1, np.nan) for y in ys))
+
+
+def raw_rows(db: sqlite_utils.Database, s: Series, t0: float, t1: float
+             ) -> list[tuple[float, float | None, str | None]]:
+    kind, fld = s.metric.kind, s.metric.field
+    cab = "cabinet_id IS ?" if s.cabinet_id is None else "cabinet_id = ?"
+    rows = db.execute(
+        f"SELECT ts, [{fld}], no_value FROM [{HISTORY_TABLES[kind]}]"
+        f" WHERE gantry_id = ? AND {cab} AND device_id = ? AND ts BETWEEN ? AND ? ORDER BY ts",
+        [s.gantry_id, s.cabinet_id, s.device_id, max(t0, PLAUSIBLE_MIN), min(t1, PLAUSIBLE_MAX)],
+    ).fetchall()
+    return rows
+
+
+def load_raw(db: sqlite_utils.Database, s: Series, t0: float, t1: float,
+             period_s: float) -> SeriesData:
+    rows = raw_rows(db, s, t0, t1)
+    n = len(rows)
+    t = np.fromiter((r[0] for r in rows), dtype=float, count=n)
+    y = np.fromiter((np.nan if r[1] is None else r[1] for r in rows), dtype=float, count=n)
+    reasons = []
+    for ts, value, no_value in rows:
+        if value is None:
+            reason = json.loads(no_value).get(s.metric.field) if no_value else None
+            reasons.append((ts, reason or "NoData"))
+    t2, y2 = break_gaps(t, 2 * period_s, y)
+    return SeriesData(s, Source.RAW, t2, y2, reasons=reasons, points=n)
+
+
+def load_hourly(db: sqlite_utils.Database, s: Series, t0: float, t1: float) -> SeriesData:
+    rows = hourly(db, s, t0, t1)
+    n = len(rows)
+    t = np.fromiter((r.hour + HOUR / 2 for r in rows), dtype=float, count=n)
+    mean = np.fromiter((r.mean for r in rows), dtype=float, count=n)
+    lo = np.fromiter((r.min for r in rows), dtype=float, count=n)
+    hi = np.fromiter((r.max for r in rows), dtype=float, count=n)
+    # An hour without a single value has no row: its absence is a gap (a missing hour is
+    # already many missing reports, unlike one missing raw report).
+    t2, mean2, lo2, hi2 = break_gaps(t, 1.5 * HOUR, mean, lo, hi)
+    return SeriesData(s, Source.HOURLY, t2, mean2, lo2, hi2, points=n)
+
+
+def load(db: sqlite_utils.Database, series: list[Series], t0: float, t1: float,
+         source: Source, period_s: float = 600.0) -> list[SeriesData]:
+    """Reader query: every series of a chart over [t0, t1] from one source."""
+    if source is Source.RAW:
+        return [load_raw(db, s, t0, t1, period_s) for s in series]
+    return [load_hourly(db, s, t0, t1) for s in series]
+
+
+# -- marks on the time axis -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AlarmSpan:
+    start: float
+    end: float | None  # None: still standing
+    severity: int
+    text_key: str
+    cabinet_id: int
+
+
+def alarm_spans(db: sqlite_utils.Database, gantry_id: str, cabinet_id: int | None,
+                t0: float, t1: float, limit: int = 2000) -> list[AlarmSpan]:
+    """Alarms of a gantry (and cabinet) standing at some time within [t0, t1]."""
+    sql = ("SELECT raised_at, cleared_at, severity, text_key, cabinet_id FROM alarms"
+           " WHERE gantry_id = ? AND raised_at <= ? AND (cleared_at IS NULL OR cleared_at >= ?)")
+    args: list[object] = [gantry_id, t1, t0]
+    if cabinet_id is not None:
+        sql += " AND cabinet_id IN (0, ?)"
+        args.append(cabinet_id)
+    rows = db.execute(sql + " ORDER BY raised_at LIMIT ?", [*args, limit]).fetchall()
+    return [AlarmSpan(a, b, int(s), k, int(c)) for a, b, s, k, c in rows]
