@@ -245,7 +245,7 @@ class AlarmEngine:
         keys = {c.key for c in found}
         for a in self.alarms.values():
             if a.standing and in_scope(a.key) and a.key not in keys:
-                clears.append((a.key, str(ctx.values.get(a.key, ""))))
+                clears.append((a.key, ctx.value_of(a.key)))
         raises = [c for c in found if not self.standing(c.key)]
         await self._commit(raises, clears, logged, now)
 

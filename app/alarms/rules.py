@@ -38,6 +38,18 @@ class Context:
     # Filled by the rules: the value each evaluated source shows now (kept when an alarm clears);
     # a Reading or text, turned into text only for the few alarms that do clear.
     values: dict[AlarmKey, Reading | str] = field(default_factory=dict)
+    # Filled by the rules: each evaluated device, for the values of its get_failed sources.
+    devices: dict[tuple[str, int], Block] = field(default_factory=dict)
+
+    def value_of(self, key: AlarmKey) -> str:
+        """The value a source shows now, as text ("" when this report did not cover it)."""
+        if key in self.values:
+            return str(self.values[key])
+        prefix, _, name = key.condition.partition(":")
+        block = self.devices.get((key.kind, key.device_id))
+        if prefix == "get_failed" and block is not None and name in type(block).model_fields:
+            return str(getattr(block, name))
+        return ""
 
 
 def split_texts(r: Reading) -> list[str]:
@@ -120,8 +132,9 @@ class _Collector:
         status = getattr(block, "status", None)
         if status is not None:
             self.flag(kind, device_id, "status", status, 0, status_severity, "status")
+        # Keys only for failed readings: this runs for every reading of every report.
+        self.ctx.devices[(kind, device_id)] = block
         for name, r in block.readings().items():
-            self.ctx.values[self.key(kind, device_id, f"get_failed:{name}")] = r
             if r.reason is NoValue.GET_FAILED:
                 self.add(kind, device_id, f"get_failed:{name}", Severity.LOW, "get_failed",
                          NoValue.GET_FAILED.value, field=name)
