@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.centre_split)
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([300, 1000])
+        self.main_split.setSizes([385, 1000])
         self.setCentralWidget(self.main_split)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)

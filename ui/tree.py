@@ -83,7 +83,7 @@ class GantryTree(QWidget):
     def _refresh_gantry(self, g: GantryState, now: float) -> None:
         online = g.online(now)
         top = self._item(("gantry", g.gantry_id, None), None)
-        name = f"{g.name}\n{g.gantry_id}" if g.name else g.gantry_id
+        name = f"{g.name} · {g.gantry_id}" if g.name else g.gantry_id
         if not g.last_heard:
             state = self.tr("never heard")
         elif online:
@@ -111,6 +111,10 @@ class GantryTree(QWidget):
 
     def _set(self, item: QTreeWidgetItem, name: str, state: str, online: bool,
              badge: str) -> None:
+        shown = (name, state, online, badge)
+        if item.data(COL_ALARMS, Qt.ItemDataRole.UserRole) == shown:
+            return  # unchanged: a burst of reports costs no item updates
+        item.setData(COL_ALARMS, Qt.ItemDataRole.UserRole, shown)
         if item.text(COL_NAME) != name:
             item.setText(COL_NAME, name)
         if state and item.text(COL_STATE) != state:

@@ -236,10 +236,10 @@ def test_panels_plug_in_and_layout_is_remembered(run, tmp_path: Path, qtbot):
     panel = QWidget()
     w.add_panel(panel, "Control", "right")
     assert w.right_tabs.isVisible() and w.right_tabs.widget(0) is panel
-    w.main_split.setSizes([300, 460])
+    w.main_split.setSizes([250, 510])
     w.close()
     again = DesktopApp(make_settings(tmp_path / "data"), qsettings=ini)
     again.window.show()
     assert again.window.size().width() == 760
-    assert abs(again.window.main_split.sizes()[0] - 300) <= 2
+    qtbot.waitUntil(lambda: abs(again.window.main_split.sizes()[0] - 250) <= 2, timeout=2000)
     again.window.close()
