@@ -108,5 +108,4 @@ class Store:
 
     async def read(self, query: Callable[..., T], *args: Any) -> T:
         """Run `query(db, *args)` on a reader thread, off the event loop."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._readers, self.read_sync, query, *args)
+        return await asyncio.wrap_future(self._readers.submit(self.read_sync, query, *args))
