@@ -51,6 +51,7 @@ _TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2}):(\d{2})(?:
 _CACHE_LIMIT = 4096
 _number_cache: dict[str, Reading] = {}
 _integer_cache: dict[str, Reading] = {}
+_time_cache: dict[str, Reading] = {}
 
 
 def _error_value(v: Any) -> Reading | None:
@@ -141,6 +142,18 @@ def parse_text(v: Any) -> Reading:
 
 def parse_time(v: Any) -> Reading:
     """`yyyy-MM-dd HH:mm:ss.zzz` device local time; `.zzz` optional. Kept as normalised text."""
+    if type(v) is str:
+        r = _time_cache.get(v)
+        if r is None:
+            r = _parse_time(v)
+            if len(_time_cache) >= _CACHE_LIMIT:
+                _time_cache.clear()  # change times move on; old ones are not asked again
+            _time_cache[v] = r
+        return r
+    return _parse_time(v)
+
+
+def _parse_time(v: Any) -> Reading:
     if (r := _error_value(v)) is not None:
         return r
     if isinstance(v, (dict, list)):
