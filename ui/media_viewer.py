@@ -37,7 +37,9 @@ from PySide6.QtWidgets import (
 
 from app.media import library as lib
 from app.media.events import CaptureStored
+from app.media.fetcher import FetchReport
 from app.media.thumbs import poster
+from ui.capture_fetch import FetchCaptureDialog
 from ui.text import fill
 
 Reader = Callable[..., Awaitable[Any]]
@@ -354,6 +356,7 @@ class MediaViewer(QWidget):
         self.data_dir: Path | None = None
         self.gantry_id: str | None = None
         self.records: list[lib.CaptureRecord] = []
+        self.select_after_load: int | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self.cabinet = QComboBox(self)
         self.cabinet.addItem(self.tr("All cabinets"), None)
@@ -367,6 +370,10 @@ class MediaViewer(QWidget):
         self.gallery.setMinimumWidth(300)
         self.keep_button = QPushButton(self.tr("Keep this event"), self)
         self.keep_button.setCheckable(True)
+        self.fetch_button = QPushButton(self.tr("Fetch capture…"), self)
+        self.fetch_button.setToolTip(self.tr("Ask the gantry for the capture of a door opening "
+                                             "or of any time"))
+        self.fetch_dialog: FetchCaptureDialog | None = None
         self.view = CaptureView(self)
         left = QWidget(self)
         lv = QVBoxLayout(left)
@@ -375,6 +382,7 @@ class MediaViewer(QWidget):
         lv.addWidget(self.cabinet)
         lv.addWidget(self.gallery, 1)
         lv.addWidget(self.keep_button)
+        lv.addWidget(self.fetch_button)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
         split.addWidget(self.view)
@@ -386,6 +394,7 @@ class MediaViewer(QWidget):
         self.cabinet.currentIndexChanged.connect(lambda _i: self.refresh())
         self.gallery.currentRowChanged.connect(self._chosen)
         self.keep_button.toggled.connect(self._keep_toggled)
+        self.fetch_button.clicked.connect(self.open_fetch_dialog)
         self.set_gantry(None)
 
     # -- wiring ----------------------------------------------------------------------------------
@@ -413,7 +422,32 @@ class MediaViewer(QWidget):
                 self.cabinet.setCurrentIndex(i)
         self.heading.setText(fill(self.tr("Door-open captures of %1"), gantry_id) if gantry_id
                              else self.tr("Door-open captures: choose a gantry"))
+        self.fetch_button.setEnabled(gantry_id is not None)
         self.refresh()
+
+    # -- manual fetch ----------------------------------------------------------------------------
+    def open_fetch_dialog(self) -> FetchCaptureDialog | None:
+        """The "Fetch capture…" dialog for this gantry and cabinet (non-modal: fetches run on)."""
+        core = getattr(self, "_core", None)
+        if core is None or self.gantry_id is None:
+            return None
+        if self.fetch_dialog is not None:
+            self.fetch_dialog.close()
+        dialog = FetchCaptureDialog(core, self.gantry_id, self.cabinet.currentData() or 1, self)
+        dialog.fetched.connect(self._fetched)
+        self.fetch_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _fetched(self, report: FetchReport) -> None:
+        shown = report.captures or report.repeats
+        if not shown or shown[0].gantry_id != self.gantry_id:
+            return
+        self.select_after_load = shown[0].id
+        if self.cabinet.currentData() not in (None, shown[0].cabinet_id):
+            self.cabinet.setCurrentIndex(0)  # all cabinets: refreshes
+        else:
+            self.refresh()
 
     # -- gallery ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -459,6 +493,8 @@ class MediaViewer(QWidget):
             self.keep_button.setEnabled(False)
             return
         ids = [r.id for r in records]
+        if self.select_after_load in ids:  # a capture fetched by hand: show it
+            current, self.select_after_load = self.select_after_load, None
         self.gallery.setCurrentRow(ids.index(current) if current in ids else 0)
         if self.gallery.currentRow() == 0 and current not in ids:
             self._chosen(0)
