@@ -343,6 +343,12 @@ class AlarmUi(QObject):
         self.bridge.alarm_changed.connect(lambda _c, a: window.mark_dirty(a.key.gantry_id))
         window.add_panel(self.view, self.view.tr("Alarms"), "bottom")
         window.tree.set_alarm_counter(core.alarms.count)
+        # The schematic's red/amber: the same open alarms as the badges and this list; a change
+        # marks the gantry dirty (above), and its redraw asks for them again.
+        window.schematic.scene.set_alarm_source(
+            lambda cabinet_id: [a for a in core.alarms.active(window.gantry_id)
+                                if a.key.cabinet_id == cabinet_id] if window.gantry_id else [],
+            language)
 
     def close(self) -> None:
         self.bridge.close()

@@ -1,9 +1,12 @@
 """The drawn elements of the cabinet schematic.
 
 `Element` (PyDM style) owns everything about how a severity looks, including "no data" and
-"offline"; each device class only turns its block into lines of text, alarm texts and a severity.
-Elements keep what they show (`lines`, `alerts`, `severity`, `offline`) so tests read the state,
-not pixels.
+"offline"; each device class only turns its block into lines of text and the device's own alarm
+words. Red and amber come from the alarm engine's open alarms for the element (`set_alarms`), so
+the schematic, the tree's badges and the alarm list agree; the greys (no data, offline) come from
+the readings. Only a scene with no alarm engine attached falls back to what the readings alone
+suggest. Elements keep what they show (`lines`, `alerts`, `severity`, `acked`, `offline`) so
+tests read the state, not pixels.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF,
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from app.alarms.model import Alarm
+from app.alarms.model import Severity as AlarmSeverity
+from app.alarms.texts import alarm_text, state_text
 from app.protocol import (
     AirConditioner,
     Block,
@@ -95,6 +101,14 @@ def _field_label(name: str) -> str:
     return name
 
 
+def alarm_look(a: Alarm) -> Severity:
+    """An engine alarm on the HMI scale: high/critical red, lower amber; a failed reading is the
+    "no data" grey the reading already shows (its LOW alarm must not paint it amber)."""
+    if a.key.condition.startswith("get_failed:"):
+        return Severity.NO_DATA
+    return Severity.ALARM if a.severity >= AlarmSeverity.HIGH else Severity.WARNING
+
+
 def _missing(r: Reading) -> bool:
     """A reading whose absence makes the picture incomplete (NotSupport is the hardware's)."""
     return r.reason in (NoValue.NO_DATA, NoValue.GET_FAILED)
@@ -110,6 +124,10 @@ class Element(QGraphicsItem):
         self.lines: list[str] = []
         self.alerts: list[str] = []  # warningMsg / errorMsg texts and named alarm states
         self.severity = Severity.NO_DATA
+        self.reading_severity = Severity.NO_DATA  # what the readings alone suggest
+        self.alarms: list[Alarm] | None = None  # None: no alarm engine attached
+        self.acked = False  # every alarm that colours it is acknowledged: drawn calmer
+        self.language = "zh_CN"  # of the alarm texts in the tooltip
         self.offline = False
         self.reported_at = 0.0
         self.block: Block | None = None
@@ -127,11 +145,26 @@ class Element(QGraphicsItem):
         self.block, self.reported_at = block, reported_at
         if block is None:
             self.lines, self.alerts = [QCoreApplication.translate("Schematic", "not reported")], []
-            self.severity = Severity.NO_DATA
+            self.reading_severity = Severity.NO_DATA
         else:
-            self.lines, self.alerts, self.severity = self.describe(block)
-            if self.severity < Severity.NO_DATA and self.incomplete(block):
-                self.severity = Severity.NO_DATA
+            self.lines, self.alerts, self.reading_severity = self.describe(block)
+        self._settle()
+
+    def set_alarms(self, alarms: list[Alarm] | None, language: str = "zh_CN") -> None:
+        """The engine's open, unshelved alarms of this element (None: no engine, readings)."""
+        self.alarms, self.language = alarms, language
+        self._settle()
+
+    def _settle(self) -> None:
+        grey = Severity.NO_DATA if self.block is None or self.incomplete(self.block) \
+            else Severity.NORMAL
+        if self.alarms is None:
+            self.severity, self.acked = max(self.reading_severity, grey), False
+        else:
+            standing = [a for a in self.alarms if a.standing]
+            self.severity = max([grey, *(alarm_look(a) for a in standing)])
+            colouring = [a for a in standing if alarm_look(a) is self.severity]
+            self.acked = self.severity >= Severity.WARNING and all(a.acked for a in colouring)
         self.setToolTip(self.tooltip())
         self.update()
 
@@ -150,16 +183,27 @@ class Element(QGraphicsItem):
         return any(_missing(r) for name, r in block.readings().items()
                    if not name.endswith(("_msg", "_card_id", "change_time")))
 
+    def tag(self) -> str:
+        """The state word in the title: offline, no data, warning or alarm; a tick when the
+        alarms behind it are acknowledged (the calmer look also reads without colour)."""
+        if self.offline:
+            return style.offline_tag()
+        tag = style.severity_tag(self.severity)
+        return f"✓ {tag}" if tag and self.acked else tag
+
     def shown_text(self) -> str:
         """Everything the element shows, as one string (tests, accessibility)."""
-        tag = style.offline_tag() if self.offline else style.severity_tag(self.severity)
-        return "\n".join([self.title, tag, *self.lines, *self.alerts])
+        return "\n".join([self.title, self.tag(), *self.lines, *self.alerts])
 
     def tooltip(self) -> str:
         rows = [f"<b>{html.escape(self.title)}</b>"]
         if self.offline:
             offline = QCoreApplication.translate("Schematic", "Gantry offline: last known values")
             rows.append(f"<i>{html.escape(offline)}</i>")
+        for a in self.alarms or []:
+            rows.append(html.escape(fill(QCoreApplication.translate("Schematic", "Alarm: %1 (%2)"),
+                                         alarm_text(a, self.language),
+                                         state_text(a, self.language))))
         if self.block is not None:
             for name, r in self.block.readings().items():
                 value = text.status_text(r) if name == "status" else text.text_value(r)
@@ -190,7 +234,9 @@ class Element(QGraphicsItem):
 
     def fill(self):
         severity, offline = self.effective()
-        return style.OFFLINE_FILL if offline else style.severity_fill(severity)
+        if offline:
+            return style.OFFLINE_FILL
+        return style.SURFACE if self.acked else style.severity_fill(severity)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -205,7 +251,7 @@ class Element(QGraphicsItem):
         severity, offline = self.effective()
         r = self.rect.adjusted(PAD, 2, -PAD, 0)
         r.setHeight(TITLE_H)
-        tag = style.offline_tag() if offline else style.severity_tag(severity)
+        tag = self.tag()
         font = QFont(painter.font())
         font.setPixelSize(14)
         font.setBold(True)
@@ -215,10 +261,16 @@ class Element(QGraphicsItem):
         if tag:
             colour = style.NO_DATA if offline else style.severity_colour(severity)
             tag_rect = QRectF(r.right() - tag_w, r.top() + 3, tag_w, TITLE_H - 6)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawRoundedRect(tag_rect, 3, 3)
-            painter.setPen(style.SURFACE)
+            if self.acked and not offline:  # acknowledged: outlined, not a solid block
+                painter.setPen(QPen(colour, 1.5))
+                painter.setBrush(style.SURFACE)
+                painter.drawRoundedRect(tag_rect, 3, 3)
+                painter.setPen(colour)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRoundedRect(tag_rect, 3, 3)
+                painter.setPen(style.SURFACE)
             painter.drawText(tag_rect, Qt.AlignmentFlag.AlignCenter, tag)
         painter.setPen(style.TEXT)
         title = fm.elidedText(self.title, Qt.TextElideMode.ElideRight, r.width() - tag_w - 4)
@@ -235,7 +287,9 @@ class Element(QGraphicsItem):
         painter.setFont(font)
         fm = QFontMetricsF(font)
         y = r.top()
-        alert_colour = style.NO_DATA if self.offline else style.ALARM
+        # The device's own alarm words: in the element's alarm colour while it is in alarm.
+        alert_colour = (style.NO_DATA if self.offline else style.severity_colour(self.severity)
+                        if self.severity >= Severity.WARNING else style.TEXT)
         for i, line in enumerate([*lines, *alerts]):
             if y + LINE_H > r.bottom() + 2:
                 break
@@ -480,7 +534,7 @@ class DoorElement(Element):
             leaf = QPolygonF([QPointF(hinge_x, pic.top()), QPointF(hinge_x + out, pic.top() + 12),
                               QPointF(hinge_x + out, pic.bottom() - 12),
                               QPointF(hinge_x, pic.bottom())])
-            painter.setBrush(style.severity_fill(severity) if not offline else style.OFFLINE_FILL)
+            painter.setBrush(self.fill())
             painter.drawPolygon(leaf)
         else:
             painter.setBrush(style.SURFACE)

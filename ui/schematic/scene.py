@@ -8,6 +8,8 @@ its size, so the picture grows and shrinks with the window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.alarms.model import Alarm
 from app.fleet import CabinetState
 from app.protocol import Block
 from ui import style
@@ -109,6 +112,9 @@ class CabinetScene(QGraphicsScene):
         self.surge_protectors: list[SurgeProtectorElement] = []
         self._shape: tuple[int, ...] | None = None
         self.state: CabinetState | None = None
+        # cabinet id -> the engine's open, unshelved alarms of that cabinet of the shown gantry
+        self.alarm_source: Callable[[int], list[Alarm]] | None = None
+        self.language = "zh_CN"
         self.show_cabinet(None, "", online=False)
 
     # -- model ---------------------------------------------------------------------------------
@@ -145,8 +151,55 @@ class CabinetScene(QGraphicsScene):
                 e.set_block(block, t)
         for e in self.elements():
             e.set_offline(not online)
+        self.refresh_alarms()
         self._layout()
         self.body.update()
+
+    # -- alarms --------------------------------------------------------------------------------
+
+    def set_alarm_source(self, source: Callable[[int], list[Alarm]] | None,
+                         language: str = "zh_CN") -> None:
+        """Take red/amber from these alarms from now on (None: from the readings alone)."""
+        self.alarm_source, self.language = source, language
+        self.refresh_alarms()
+
+    def refresh_alarms(self) -> None:
+        """Give each element the open alarms of its device (call when alarms change)."""
+        if self.alarm_source is None:
+            for e in self.elements():
+                e.set_alarms(None)
+            return
+        cabinet_id = self.state.cabinet.id if self.state is not None else None
+        alarms = self.alarm_source(cabinet_id) if cabinet_id is not None else []
+        mine: dict[int, list[Alarm]] = {id(e): [] for e in self.elements()}
+        for a in alarms:
+            e = self.element_for(a)
+            if e is not None:
+                mine[id(e)].append(a)
+        for e in self.elements():
+            e.set_alarms(mine[id(e)], self.language)
+
+    def element_for(self, a: Alarm) -> Element | None:
+        """The drawn element an alarm's source is (None: not on this picture, e.g. offline)."""
+        kind, device, condition = a.key.kind, a.key.device_id, a.key.condition
+        if kind == "doors":
+            field = condition.partition(":")[2] or condition  # get_failed:front_door_closed
+            if field.startswith("front_door"):
+                return self.front_door
+            if field.startswith("back_door"):
+                return self.back_door
+            return self.access
+        single = {"thermohygrometer": self.thermohygrometer, "smoke_sensor": self.smoke,
+                  "water_sensor": self.water}
+        if kind in single:
+            return single[kind]
+        numbered = {"mains": self.mains, "rectifier": self.rectifiers, "ups": self.ups,
+                    "air_conditioner": self.air_conditioners,
+                    "surge_protector": self.surge_protectors}.get(kind, [])
+        for i, e in enumerate(numbered):
+            if (e.block.id if e.block is not None else i + 1) == device:
+                return e
+        return None
 
     def _rebuild(self, shape: tuple[int, ...]) -> None:
         for e in (*self.mains, *self.rectifiers, *self.ups, *self.air_conditioners,
