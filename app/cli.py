@@ -90,7 +90,12 @@ async def _serve_async(settings: Settings) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from app.datadir import check_data_dir
+    from app.logs import setup_file_log
+
     settings = _settings(args)
+    check_data_dir(settings.resolved_data_dir())  # a network share: one sentence, exit 1
+    setup_file_log(settings.resolved_data_dir())
     try:
         asyncio.run(_serve_async(settings))
     except KeyboardInterrupt:
@@ -282,6 +287,11 @@ def main(argv: list[str] | None = None,
         return int(args.func(args) or 0)
     except (Failure, ConfigError, ReceiverError, StoreError) as e:
         print(f"gantry-monitor: {e}", file=sys.stderr)
+        return 1
+    except Exception as e:  # a bug: the traceback goes to the log file, the user gets one line
+        log.exception("unexpected error")
+        print(f"gantry-monitor: unexpected error ({type(e).__name__}: {e}); "
+              "the log file has the details.", file=sys.stderr)
         return 1
 
 

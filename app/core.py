@@ -14,6 +14,7 @@ from app.config import Settings
 from app.fleet import Fleet
 from app.history import HistoryService, Retention
 from app.media.fetcher import CaptureFetcher
+from app.protocol import RateLimiter
 from app.receiver import Receiver
 from app.store import Store
 
@@ -56,6 +57,33 @@ class Core:
             raise
         self._started = True
         return url
+
+    async def apply_settings(self, settings: Settings) -> str | None:
+        """Use new settings while running (the settings dialog). The receiver restarts only
+        when what it listens with changed (host, port, TLS); the other parts take the new values
+        in place. Returns the receiver's URL; raises ReceiverError if it cannot listen again
+        (it then stays stopped, the rest keeps running)."""
+        old, self.settings = self.settings, settings
+        self.alarms.alarm_settings = settings.alarms
+        self.captures.settings = settings
+        self.history.retention = Retention.from_settings(settings)
+        for gid, entry in settings.gantries.items():
+            state = self.fleet.gantry(gid)
+            state.name = entry.name or state.name
+            state.period_s = entry.period_s
+        listen = ("host", "port", "tls_cert", "tls_key")
+        restart = any(getattr(old, k) != getattr(settings, k) for k in listen)
+        if not self._started:
+            return None
+        if restart or self.receiver._runner is None:
+            await self.receiver.stop()
+            self.receiver = Receiver(settings, self.store, self.bus)
+            return await self.receiver.start()
+        r = self.receiver  # same socket: new checks apply to the next request
+        r.settings, r.policy = settings, settings.receive_policy()
+        if (old.rate_per_s, old.rate_burst) != (settings.rate_per_s, settings.rate_burst):
+            r.rate = RateLimiter(settings.rate_per_s, settings.rate_burst)
+        return r.url
 
     async def stop(self) -> None:
         if not self._started:

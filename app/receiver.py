@@ -33,6 +33,7 @@ from app.store import LogEntry, Store
 
 log = logging.getLogger(__name__)
 PATH = "/monitor.do"
+SHUTDOWN_S = 1.5  # requests still in flight at stop get this long (aiohttp's default: 60 s)
 
 
 class ReceiverError(Exception):
@@ -87,7 +88,7 @@ class Receiver:
         app.router.add_post(PATH, self._handle)
         # Bodies stay as sent: the MD5 may be over the compressed bytes (PROTOCOL.md §2).
         runner = web.AppRunner(app, access_log=None, auto_decompress=False,
-                               handle_signals=False)
+                               handle_signals=False, shutdown_timeout=SHUTDOWN_S)
         await runner.setup()
         site = web.TCPSite(runner, self.settings.host, self.settings.port, ssl_context=ctx,
                            reuse_address=True)
