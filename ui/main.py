@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import signal
 import sys
 import time
 from collections.abc import Callable
@@ -18,13 +17,21 @@ from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.config import Settings, load_settings, update_settings
+from app.config import (
+    ConfigError,
+    Settings,
+    default_config_path,
+    load_settings,
+    update_settings,
+)
 from app.core import Core
+from app.datadir import check_data_dir
+from app.logs import setup_file_log
 from app.receiver import ReceiverError
 from app.store import StoreError
-from ui import i18n
+from ui import about, i18n, lifecycle, settings_dialog
 from ui.alarm_view import install_alarm_ui
 from ui.bridge import Bridge
 from ui.control_panel import ControlPanel, plug_control_panel
@@ -41,8 +48,11 @@ class DesktopApp:
 
     def __init__(self, settings: Settings, data_dir: Path | None = None, *,
                  demo: Demo | None = None, qsettings: QSettings | None = None,
-                 language: str = i18n.DEFAULT_LANGUAGE, clock: Callable[[], float] = time.time):
+                 language: str = i18n.DEFAULT_LANGUAGE, clock: Callable[[], float] = time.time,
+                 config_path: Path | None = None):
         self.core = Core(settings, data_dir)
+        self.config_path = config_path  # where File > Settings saves (None: not saved)
+        self.qsettings = qsettings or QSettings()
         self.demo = demo
         self.bridge = Bridge(self.core.bus)
         self.window = MainWindow(self.core.fleet, qsettings, clock=clock, language=language)
@@ -54,6 +64,56 @@ class DesktopApp:
         self.media: MediaViewer | None = None  # door-open captures (issue 8), idem
         self.started = False
         self.error = ""
+        self.tasks: set[asyncio.Task] = set()
+        self.window.settings_requested.connect(self.open_settings)
+        self.window.diagnostics_requested.connect(self.copy_diagnostics)
+        self.window.about_requested.connect(lambda: about.show_about(self.window))
+        self.window.set_warning(settings_dialog.test_code_warning(settings))
+
+    # -- File > Settings, Help -----------------------------------------------------------------
+
+    def open_settings(self) -> settings_dialog.SettingsDialog:
+        dialog = settings_dialog.SettingsDialog(self.core.settings, self.config_path,
+                                                self.qsettings, self.window)
+        dialog.accepted_settings.connect(self._settings_saved)
+        dialog.setModal(True)
+        dialog.open()  # not exec(): the receiver keeps running under the dialog
+        self.settings_dialog = dialog
+        return dialog
+
+    def _settings_saved(self, settings: Settings) -> None:
+        task = asyncio.ensure_future(self.apply_settings(settings))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def apply_settings(self, settings: Settings) -> str:
+        """Use saved settings now; returns "" or the one sentence why the receiver is down."""
+        old = self.core.settings
+        error = ""
+        try:
+            await self.core.apply_settings(settings)
+        except ReceiverError as e:
+            error = str(e)
+            log.error("receiver did not restart: %s", e)
+            self.window.status.set_receiver(False, "", error)
+        if self.control is not None:
+            self.control.pin = settings.control_pin
+            self.control.service.settings = settings
+        self.window.set_warning(settings_dialog.test_code_warning(settings))
+        notes = settings_dialog.restart_notes(old, settings)
+        if notes:
+            self.window.status.showMessage(" ".join(notes), 15000)
+        self.window.refresh(force=True)
+        return error
+
+    def diagnostics_text(self) -> str:
+        return about.diagnostics(self.core.settings, self.core.data_dir,
+                                 about.receiver_text(self.core), self.started, self.error)
+
+    def copy_diagnostics(self) -> None:
+        about.copy_diagnostics(self.diagnostics_text())
+        self.window.status.showMessage(QCoreApplication.translate(
+            "About", "Diagnostics copied to the clipboard (auth codes and PIN masked)."), 8000)
 
     def _receiver_state(self, listening: bool, url: str, error: str) -> None:
         r = self.core.receiver
@@ -81,6 +141,8 @@ class DesktopApp:
         return True
 
     async def stop(self) -> None:
+        for task in list(self.tasks):
+            task.cancel()
         if self.demo is not None:
             await self.demo.stop()
         self.window.comm_log.set_reader(None)
@@ -113,7 +175,8 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setQuitOnLastWindowClosed(False)  # we stop the core first, then leave the loop
-    base = load_settings(getattr(args, "config", None))
+    config_path = getattr(args, "config", None) or default_config_path()
+    base = load_settings(config_path)
     qsettings = QSettings()
     language = i18n.normalise(qsettings.value("ui/language", base.language))
     i18n.install(app, language)
@@ -122,29 +185,58 @@ def run(args: argparse.Namespace) -> int:
         data_dir = demo_data_dir()
         settings = demo_settings(data_dir, base)
         demo = Demo(data_dir)
+        config_path = data_dir / "settings.toml"  # the demo never touches the real settings
     else:
         settings = _settings(args)
+    data_dir = settings.resolved_data_dir()
+    try:
+        check_data_dir(data_dir)
+    except ConfigError as e:
+        _tell(str(e))
+        raise
+    setup_file_log(data_dir)
+    instance = lifecycle.SingleInstance(data_dir)
+    if not instance.claim():
+        print(f"Gantry Monitor is already running for {data_dir}; its window was brought "
+              "forward.", flush=True)
+        return 0
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    with loop:
-        return loop.run_until_complete(_main(settings, demo, qsettings, language))
+    try:
+        with loop:
+            return loop.run_until_complete(
+                _main(settings, demo, qsettings, language, instance, config_path))
+    finally:
+        instance.close()
+        asyncio.set_event_loop(None)
 
 
-async def _main(settings: Settings, demo: Demo | None, qsettings: QSettings,
-                language: str) -> int:
-    desktop = DesktopApp(settings, demo=demo, qsettings=qsettings, language=language)
+def _tell(message: str) -> None:
+    """A start-up refusal: on stderr (by the caller) and, with a screen, in a message box."""
+    if QApplication.platformName() not in ("offscreen", "minimal"):
+        QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "Gantry Monitor"),
+                             message)
+
+
+async def _main(settings: Settings, demo: Demo | None, qsettings: QSettings, language: str,
+                instance: lifecycle.SingleInstance | None = None,
+                config_path: Path | None = None) -> int:
+    desktop = DesktopApp(settings, demo=demo, qsettings=qsettings, language=language,
+                         config_path=config_path)
     window = desktop.window
     if demo is not None:
         window.setWindowTitle(window.windowTitle() + " — " + QCoreApplication.translate(
             "Demo", "demo (simulated gantry, data discarded on exit)"))
     closed = asyncio.Event()
     window.closed.connect(closed.set)
-    try:
-        signal.signal(signal.SIGINT, lambda *_: window.close())
-    except ValueError:  # not the main thread (embedded use)
-        pass
+    if instance is not None:
+        instance.show_requested.connect(lambda: lifecycle.bring_forward(window))
+    tray = lifecycle.TrayKeeper(window, qsettings)
+    lifecycle.quit_on_signals(window)
     window.show()
     await desktop.start()
     await closed.wait()
-    await desktop.stop()
+    tray.close()
+    await lifecycle.shutdown(desktop.stop())
+    log.info("stopped")
     return 0

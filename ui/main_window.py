@@ -92,6 +92,9 @@ class SchematicPage(QWidget):
 class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     closed = Signal()
+    settings_requested = Signal()  # File > Settings (ui.settings_dialog)
+    diagnostics_requested = Signal()  # Help > Copy diagnostics (ui.about)
+    about_requested = Signal()
 
     def __init__(self, fleet: Fleet, settings: QSettings | None = None,
                  clock: Callable[[], float] = time.time, language: str = "zh_CN"):
@@ -139,7 +142,20 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([385, 1000])
-        self.setCentralWidget(self.main_split)
+        # A warning above everything while the spec's test auth code is in use (set_warning).
+        self.banner = QLabel(self)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel#banner { background: #f3d27a; color: #000;"
+                                  " padding: 4px 8px; border-bottom: 1px solid #b08a1e; }")
+        self.banner.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.main_split, 1)
+        self.setCentralWidget(central)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self._menus()
@@ -186,9 +202,13 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        settings_action = QAction(self.tr("&Settings…"), self)
+        settings_action.triggered.connect(self.settings_requested)
+        file_menu.addAction(settings_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut("Ctrl+Q")
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         file_menu.addAction(quit_action)
         view = self.menuBar().addMenu(self.tr("&View"))
         lang_menu = view.addMenu(self.tr("&Language"))
@@ -200,6 +220,23 @@ class MainWindow(QMainWindow):
             group.addAction(a)
             lang_menu.addAction(a)
         self.language_actions = group
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        diag = QAction(self.tr("Copy &diagnostics"), self)
+        diag.triggered.connect(self.diagnostics_requested)
+        help_menu.addAction(diag)
+        about = QAction(self.tr("&About Gantry Monitor"), self)
+        about.triggered.connect(self.about_requested)
+        help_menu.addAction(about)
+
+    def quit(self) -> None:
+        """File > Quit: close for good (closing the window may only hide it to the tray)."""
+        self.setProperty("quitting", True)
+        self.close()
+
+    def set_warning(self, message: str) -> None:
+        """The banner above the window; an empty message hides it."""
+        self.banner.setText("⚠ " + message if message else "")
+        self.banner.setVisible(bool(message))
 
     def _choose_language(self, code: str) -> None:
         if code == self.language:

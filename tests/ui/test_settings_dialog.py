@@ -1,0 +1,162 @@
+"""File > Settings: dialog -> file -> dialog round trip, one-sentence validation next to the
+field, the self-signed certificate button, the test-code banner, and a port change applied to
+the running app (receiver restarted, window still open)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import httpx
+from PySide6.QtCore import QSettings
+
+from app.config import load_settings
+from tests.conftest import Poster, example, make_settings
+from ui.settings_dialog import GANTRY_COLUMNS, SettingsDialog, uses_test_code
+
+SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+def _dialog(qtbot, tmp_path: Path, settings=None) -> SettingsDialog:
+    settings = settings or make_settings(tmp_path / "data", gantries={
+        "G1": {"name": "North", "location": "K12+300", "period_s": 60}})
+    qs = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    d = SettingsDialog(settings, tmp_path / "settings.toml", qs)
+    qtbot.addWidget(d)
+    return d
+
+
+def _set_cell(d: SettingsDialog, row: int, key: str, value: str) -> None:
+    col = [k for k, _ in GANTRY_COLUMNS].index(key)
+    d.gantries.item(row, col).setText(value)
+
+
+def test_round_trip_dialog_file_dialog(qtbot, tmp_path: Path):
+    d = _dialog(qtbot, tmp_path)
+    f = d.fields
+    f["port"].setText("9443")
+    f["auth_code"].setText("k7-site-code")
+    f["skew_tolerance_s"].setText("120")
+    f["rate_per_s"].setText("4")
+    f["raw_history_days"].setText("30")
+    f["media.keep_days"].setText("14")
+    f["alarms.defaults.cabinet_temperature_high"].setText("55.5")
+    f["operator_name"].setText("王工")
+    f["control_pin"].setText("2468")
+    d.language.setCurrentIndex(d.language.findData("en"))
+    d.auto_fetch.setChecked(False)
+    row = d.add_gantry("G2", {})
+    for key, value in (("name", "South"), ("control_url", "http://10.0.0.9:3699/remotecontrol.do"),
+                       ("device_auth_code", "dev-code"), ("auth_code", "recv-code"),
+                       ("period_s", "300")):
+        _set_cell(d, row, key, value)
+    saved = []
+    d.accepted_settings.connect(saved.append)
+    d.save()
+    assert d.result() == SettingsDialog.DialogCode.Accepted and len(saved) == 1
+
+    s = load_settings(tmp_path / "settings.toml")
+    assert (s.port, s.auth_code, s.skew_tolerance_s, s.rate_per_s) == (9443, "k7-site-code",
+                                                                      120.0, 4.0)
+    assert (s.raw_history_days, s.media.keep_days, s.media.auto_fetch) == (30.0, 14.0, False)
+    assert s.alarms.defaults.cabinet_temperature_high == 55.5
+    assert (s.operator_name, s.control_pin, s.language) == ("王工", "2468", "en")
+    assert s.gantries["G1"].name == "North" and s.gantries["G1"].period_s == 60
+    g2 = s.gantries["G2"]
+    assert (g2.name, g2.device_auth_code, g2.auth_code, g2.period_s) == ("South", "dev-code",
+                                                                        "recv-code", 300.0)
+    assert s == saved[0]
+
+    again = _dialog(qtbot, tmp_path, s)  # the file's settings back in a new dialog
+    assert again.fields["port"].text() == "9443"
+    assert again.fields["alarms.defaults.cabinet_temperature_high"].text() == "55.5"
+    assert again.fields["operator_name"].text() == "王工"
+    assert again.language.currentData() == "en" and not again.auto_fetch.isChecked()
+    assert again.gantries.rowCount() == 2
+    assert again.validate() == s
+
+
+def test_bad_values_are_one_sentence_next_to_their_field_and_nothing_is_saved(qtbot, tmp_path):
+    d = _dialog(qtbot, tmp_path)
+    d.show()
+    d.fields["port"].setText("70000")
+    d.fields["alarms.defaults.door_open_max_s"].setText("-1")
+    d.save()
+    assert d.result() != SettingsDialog.DialogCode.Accepted
+    assert not (tmp_path / "settings.toml").exists()
+    port_error = d.errors["port"]
+    assert port_error.isVisible() and "65535" in port_error.text()  # its page is in front
+    assert port_error.text().count(".") == 1 and port_error.text().endswith(".")
+    door_error = d.errors["alarms.defaults.door_open_max_s"]
+    assert not door_error.isHidden() and "greater than 0" in door_error.text()
+    assert d.errors["host"].isHidden()
+
+    d.fields["port"].setText("8090")
+    d.fields["alarms.defaults.door_open_max_s"].setText("900")
+    _set_cell(d, 0, "id", "bad id!")
+    d.save()
+    assert d.errors["port"].isHidden()
+    assert "bad id!" in d.errors["gantries"].text() and d.tabs.currentIndex() == 1
+    _set_cell(d, 0, "id", "G1")
+    d.save()
+    assert load_settings(tmp_path / "settings.toml").port == 8090
+
+
+def test_create_self_signed_certificate_fills_both_fields(qtbot, tmp_path: Path):
+    d = _dialog(qtbot, tmp_path)
+    d.create_certificate()
+    cert, key = Path(d.fields["tls_cert"].text()), Path(d.fields["tls_key"].text())
+    assert cert.parent == tmp_path / "data" / "tls"
+    assert cert.read_text().startswith("-----BEGIN CERTIFICATE-----")
+    assert "PRIVATE KEY" in key.read_text()
+    s = d.validate()
+    assert s is not None and s.tls_cert == str(cert) and s.tls_key == str(key)
+
+
+def test_the_test_code_banner_follows_the_settings(qtbot, tmp_path: Path):
+    s = make_settings(tmp_path)
+    assert uses_test_code(s)
+    assert not uses_test_code(s.model_copy(update={"auth_code": "own"}))
+    assert uses_test_code(make_settings(tmp_path, auth_code="own",
+                                        gantries={"G1": {"auth_code": "123456"}}))
+
+
+def test_port_change_from_the_dialog_restarts_the_receiver_without_restarting_the_app(
+        desktop, run, tmp_path: Path):
+    window = desktop.window
+    assert window.banner.isVisible() and "123456" in window.banner.text()
+    desktop.config_path = tmp_path / "settings.toml"
+    old_url = desktop.core.receiver.url
+    dialog = desktop.open_settings()
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    dialog.fields["port"].setText(str(port))
+    dialog.fields["auth_code"].setText("site-code-7")
+    dialog.save()
+    run(_wait_tasks(desktop))
+    assert desktop.core.receiver.port == port and window.isVisible()
+    assert not window.banner.isVisible()
+    assert load_settings(desktop.config_path).port == port
+    p = Poster(desktop.core.receiver.url, auth_code="site-code-7")
+    try:
+        assert run(p.code(example("cabinetStatusUpdate"))) == "1000"
+    finally:
+        run(p.client.aclose())
+    try:
+        httpx.post(old_url, content=b"{}", timeout=2, trust_env=False)
+        raise AssertionError("the old port still answers")
+    except httpx.ConnectError:
+        pass
+    if os.environ.get("GM_SCREENSHOTS") == "1":
+        SHOTS.mkdir(exist_ok=True)
+        window.grab().save(str(SHOTS / "settings_applied_window.png"))
+
+
+async def _wait_tasks(desktop) -> None:
+    import asyncio
+
+    while desktop.tasks:
+        await asyncio.gather(*desktop.tasks, return_exceptions=True)
