@@ -137,3 +137,17 @@ def alarm_spans(db: sqlite_utils.Database, gantry_id: str, cabinet_id: int | Non
         args.append(cabinet_id)
     rows = db.execute(sql + " ORDER BY raised_at LIMIT ?", [*args, limit]).fetchall()
     return [AlarmSpan(a, b, int(s), k, int(c)) for a, b, s, k, c in rows]
+
+
+def extend(old: SeriesData, new: SeriesData, max_gap: float) -> SeriesData:
+    """`old` followed by `new`, loaded from just after old's last time (live append); a gap
+    between the two is kept as a gap."""
+    if not new.points:
+        return old
+    last = old.last_time()
+    t, y = new.t, new.y
+    if last is not None and t[0] - last > max_gap:
+        t, y = np.insert(t, 0, (t[0] + last) / 2), np.insert(y, 0, np.nan)
+    return SeriesData(old.series, old.source, np.concatenate([old.t, t]),
+                      np.concatenate([old.y, y]), reasons=old.reasons + new.reasons,
+                      points=old.points + new.points)

@@ -1,0 +1,164 @@
+"""The trend panel over a generated year: each quick range reads the right table, gaps and
+no-value reports are NaN (never 0), curves are created once, live append, marks, export,
+crosshair; sparklines on the schematic open the trend.
+
+Pictures of the panel with a day and a year of data: `tests/perf/bench_trend.py --shots DIR`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+import pyqtgraph as pg  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from app.bus import EventBus  # noqa: E402
+from app.fleet import Fleet  # noqa: E402
+from app.history.series import Source  # noqa: E402
+from app.store import Store  # noqa: E402
+from tests.history_year import (  # noqa: E402
+    DAY,
+    DOOR_OPEN,
+    GANTRY,
+    HOUR,
+    NOW,
+    data_dir_with_year,
+    expected,
+    fill,
+    year_master,  # noqa: F401  (session fixture)
+)
+from tests.test_history import rolled_master  # noqa: E402, F401  (module fixture)
+from tests.ui.conftest import wait_until  # noqa: E402
+from ui.trend_panel import QUICK_RANGES, TrendPanel  # noqa: E402
+
+KEYS = [("thermohygrometer.temperature", 1), ("ups.charge_percent", 1), ("mains.voltage", 1),
+        ("ups.temperature", 1)]
+SOURCES = {"1 h": Source.RAW, "24 h": Source.RAW, "7 d": Source.HOURLY, "30 d": Source.HOURLY,
+           "1 y": Source.HOURLY}
+
+
+class Clock:
+    def __init__(self, t: float) -> None:
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def year_panel(run, qtbot, rolled_master: Path, tmp_path: Path):  # noqa: F811
+    store = Store(data_dir_with_year(rolled_master, tmp_path / "data")).open()
+    fleet = Fleet(EventBus())
+    fleet.seed(store)
+    clock = Clock(NOW)
+    panel = TrendPanel(fleet, store.read, clock=clock)
+    qtbot.addWidget(panel)
+    panel.resize(1366, 560)
+    panel.show()
+    panel.refresh_choices()
+    yield panel, store, clock
+    panel.detach()
+    store.close()
+
+
+def shown(panel: TrendPanel, run, action) -> None:
+    """Do `action` and wait until the panel has loaded and drawn."""
+    done = []
+    panel.loaded.connect(lambda: done.append(1))
+    action()
+    run(wait_until(lambda: bool(done), 15))
+
+
+def test_each_quick_range_reads_its_table_without_fake_zeros(year_panel, run, qtbot) -> None:
+    panel, _store, _clock = year_panel
+    shown(panel, run, lambda: panel.show_series(GANTRY, 1, KEYS, span=HOUR))
+    items = {k: c.item for k, c in panel.curves.items()}
+    assert len(items) == 4
+    # Units on separate axes: °C (temperature and battery temperature), %, V.
+    assert sorted(panel.units) == sorted(["°C", "%", "V"])
+    assert [a.isVisible() for a in panel.axes] == [True, True, True, False]
+    for i, (name, span) in enumerate(QUICK_RANGES):
+        shown(panel, run, lambda i=i: qtbot.mouseClick(panel.range_buttons.button(i),
+                                                       Qt.MouseButton.LeftButton))
+        assert panel.source is SOURCES[name], name
+        assert (panel.t0, panel.t1) == (NOW - span, NOW)
+        assert ("raw reports" in panel.status.text()) == (SOURCES[name] is Source.RAW)
+        assert ("hourly rollups" in panel.status.text()) == (SOURCES[name] is Source.HOURLY)
+        for key, c in panel.curves.items():
+            assert c.item is items[key]  # created once, updated with setData
+            x, y = c.item.xData, c.item.yData
+            assert len(x) == len(c.data.t) and c.data.points > 0
+            finite = y[np.isfinite(y)]
+            assert len(finite) and not np.any(finite == 0), (name, key)
+            assert np.all((x >= NOW - span - HOUR) & (x <= NOW + HOUR))
+            assert c.item.opts["connect"] == "finite"
+        temp = panel.curves[f"{GANTRY}/cabinet1/thermohygrometer.temperature/1"].data
+        if name in ("24 h", "7 d", "30 d", "1 y"):
+            # The two missing hours of the last day break the line.
+            gap = (temp.t > NOW - 10 * HOUR) & (temp.t < NOW - 8 * HOUR)
+            assert gap.any() and np.isnan(temp.y[gap]).all(), name
+        if SOURCES[name] is Source.RAW:
+            want = [v for t, v in expected()["thermohygrometer.temperature"]
+                    if NOW - span <= t <= NOW]
+            assert temp.points == len(want)
+            assert int(np.isnan(temp.y).sum()) >= sum(v is None for v in want)
+
+
+def test_crosshair_marks_live_append_and_export(year_panel, run, tmp_path: Path) -> None:
+    panel, store, clock = year_panel
+    shown(panel, run, lambda: panel.show_series(GANTRY, 1, KEYS[:2], span=DAY))
+    temp = next(iter(panel.curves.values()))
+    # A report that came without a value reads as its reason, never as a number.
+    failed = next(t for t, v in expected()["thermohygrometer.temperature"]
+                  if v is None and t > NOW - DAY)
+    assert "GetFailed" in panel.read_at(failed)
+    ok_t, ok_v = next((t, v) for t, v in expected()["thermohygrometer.temperature"]
+                      if v is not None and t > NOW - DAY)
+    assert f"{ok_v:.4g} °C" in panel.read_at(ok_t)
+    assert "no report" in panel.read_at(NOW - 9 * HOUR)  # inside the missing hours
+    # 7 days: hourly values read with their min and max; the door opening is marked.
+    shown(panel, run, lambda: panel.show_quick(7 * DAY))
+    assert "min" in panel.read_at(NOW - 3 * DAY + 1800)
+    labels = [m.label.toPlainText() for m in panel.marks if isinstance(m, pg.InfiniteLine)]
+    assert "▲ front door opened" in labels and "▽ front door closed" in labels
+    door_lines = [m for m in panel.marks if isinstance(m, pg.InfiniteLine)]
+    assert {m.value() for m in door_lines} == {DOOR_OPEN[0], DOOR_OPEN[1]}
+    # Live: a new report while the range includes now is appended to the same curve objects.
+    shown(panel, run, lambda: panel.show_quick(DAY))
+    before, item = temp.data.points, temp.item
+    run(fill(store, [NOW + 600]))
+    clock.t = NOW + 600
+    panel.mark_dirty(GANTRY)
+    run(wait_until(lambda: temp.data.points == before + 1, 10))
+    assert temp.item is item
+    assert temp.item.xData[-1] == NOW + 600
+    assert panel.t1 == NOW + 600  # the window follows now
+    # Export what the chart shows.
+    rows = run(panel.export_to(str(tmp_path / "chart.csv")))
+    # The window slid by one period: the report at NOW - 24 h left it, the new one came in.
+    assert rows == before
+    text = (tmp_path / "chart.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert "(°C)" in text[0] and "(%)" in text[0] and len(text) == rows + 1
+
+
+def test_free_range_and_zoom_switch_tables(year_panel, run) -> None:
+    panel, _store, _clock = year_panel
+    shown(panel, run, lambda: panel.show_series(GANTRY, 1, KEYS[:1], span=365 * DAY))
+    assert panel.source is Source.HOURLY
+    # Zooming in to six hours (as the mouse wheel does) reloads raw reports when it rests.
+    shown(panel, run, lambda: panel.item.setXRange(NOW - 20 * HOUR, NOW - 14 * HOUR,
+                                                   padding=0))
+    assert panel.source is Source.RAW and panel.quick is None
+    assert not any(b.isChecked() for b in panel.range_buttons.buttons())
+    c = next(iter(panel.curves.values()))
+    assert c.data.points == sum(1 for t, _ in expected()["thermohygrometer.temperature"]
+                                if NOW - 20 * HOUR <= t <= NOW - 14 * HOUR)
+    # An implausible range is clamped to plausible dates, never passed to the axis.
+    shown(panel, run, lambda: panel.set_range(-1e12, 1e13))
+    assert panel.t0 > 9e8 and panel.t1 < 4.2e9
+    panel.grab()  # the date axis draws such a range without failing

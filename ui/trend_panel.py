@@ -1,0 +1,777 @@
+"""The trend panel: any numeric reading of a gantry over an hour to a year (pyqtgraph).
+
+Choose a gantry, a cabinet (or the computers) and metrics; each unit gets its own axis. Quick
+ranges and a free range; pan and zoom with the mouse reload what becomes visible (debounced);
+short ranges show raw reports, long ones hourly rollups (mean; the crosshair also reads min and
+max), and the status line says which. Curves are created once and updated with setData. Data is
+loaded with `await store.read(...)` off the GUI thread; the GUI thread only draws. New reports
+(through the bridge) mark the panel dirty; a timer appends them while the range includes now.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.fleet import Fleet
+from app.history import Metric, Retention, Series
+from app.history.catalogue import KIND_LABELS, metrics_of_kind
+from app.history.export import table, write
+from app.history.series import (
+    PLAUSIBLE_MAX,
+    PLAUSIBLE_MIN,
+    AlarmSpan,
+    SeriesData,
+    Source,
+    alarm_spans,
+    choose_source,
+    extend,
+    load,
+)
+from app.store import queries
+from ui import style
+
+log = logging.getLogger(__name__)
+
+Reader = Callable[..., Awaitable[Any]]
+HOUR, DAY = 3600.0, 86400.0
+QUICK_RANGES = (("1 h", HOUR), ("24 h", DAY), ("7 d", 7 * DAY), ("30 d", 30 * DAY),
+                ("1 y", 365 * DAY))
+RELOAD_MS = 250  # after the last pan / zoom step
+LIVE_MS = 1000  # dirty -> appended
+HOURLY_LIVE_S = 60.0  # hourly rollups move on slowly: reload them at most this often
+MAX_MARKERS = 300
+# Series pens: calm, distinct hues kept away from alarm red and warning amber; the dash style
+# tells them apart without colour too.
+PENS = (("#1f4e79", Qt.PenStyle.SolidLine), ("#2e7d6b", Qt.PenStyle.DashLine),
+        ("#6a4c93", Qt.PenStyle.DotLine), ("#3c3c3c", Qt.PenStyle.DashDotLine),
+        ("#00838f", Qt.PenStyle.SolidLine), ("#5d4037", Qt.PenStyle.DashLine))
+MAX_AXES = 4  # units shown at once: one left axis, three right
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Trend", text)
+
+
+def metric_label(m: Metric) -> str:
+    return QCoreApplication.translate("Metric", m.label)
+
+
+def series_label(s: Series) -> str:
+    kind = QCoreApplication.translate("Metric", KIND_LABELS[s.metric.kind])
+    dev = "" if s.metric.kind == "thermohygrometer" else f" {s.device_id}"
+    return f"{kind}{dev}: {metric_label(s.metric)} ({s.metric.unit})"
+
+
+@dataclass
+class Curve:
+    """One series on the chart: created once, then only setData."""
+
+    series: Series
+    item: pg.PlotDataItem
+    axis: int
+    data: SeriesData | None = None
+
+
+class TrendPanel(QWidget):
+    loaded = Signal()  # a load finished and was drawn (tests, benchmark)
+
+    def __init__(self, fleet: Fleet, reader: Reader | None = None, *,
+                 clock: Callable[[], float] = time.time, retention: Retention | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.fleet = fleet
+        self.reader = reader
+        self.clock = clock
+        self.retention = retention or Retention()
+        self.gantry_id: str | None = None
+        self.cabinet_id: int | None = 1  # None: the computers
+        self.curves: dict[str, Curve] = {}
+        self.units: list[str] = []  # unit of each axis in use
+        self.t0, self.t1 = clock() - DAY, clock()
+        self.quick: float | None = DAY  # span of the quick range followed, None: free range
+        self.source = Source.RAW
+        self.dirty = False
+        self.last_hourly_reload = 0.0
+        self._generation = 0
+        self._setting_range = False
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.marks: list[pg.GraphicsObject] = []
+        self.alarm_note = ""
+        self.sparklines: Any = None
+        self._build()
+
+    # -- widgets -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.gantries = QComboBox(self)
+        self.gantries.setMinimumContentsLength(14)
+        self.scope = QComboBox(self)
+        self.scope.setMinimumContentsLength(8)
+        self.range_buttons = QButtonGroup(self)
+        self.range_buttons.setExclusive(True)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(_t("Gantry:"), self))
+        bar.addWidget(self.gantries)
+        bar.addWidget(self.scope)
+        bar.addSpacing(12)
+        for i, (name, span) in enumerate(QUICK_RANGES):
+            b = QPushButton(_t(name), self)
+            b.setCheckable(True)
+            b.setMinimumWidth(44)
+            self.range_buttons.addButton(b, i)
+            b.clicked.connect(lambda _c, s=span: self.show_quick(s))
+            bar.addWidget(b)
+        self.range_buttons.button(1).setChecked(True)
+        bar.addSpacing(12)
+        self.from_edit = QDateTimeEdit(self)
+        self.to_edit = QDateTimeEdit(self)
+        for e in (self.from_edit, self.to_edit):
+            e.setDisplayFormat("yyyy-MM-dd HH:mm")
+            e.setCalendarPopup(True)
+        self.apply_range = QPushButton(_t("Show"), self)
+        self.apply_range.clicked.connect(self._free_range)
+        bar.addWidget(QLabel(_t("From"), self))
+        bar.addWidget(self.from_edit)
+        bar.addWidget(QLabel(_t("to"), self))
+        bar.addWidget(self.to_edit)
+        bar.addWidget(self.apply_range)
+        bar.addStretch(1)
+        self.show_alarms = QCheckBox(_t("Alarms"), self)
+        self.show_doors = QCheckBox(_t("Doors"), self)
+        for c in (self.show_alarms, self.show_doors):
+            c.setChecked(True)
+            c.toggled.connect(lambda _on: self.reload())
+            bar.addWidget(c)
+        self.export_button = QPushButton(_t("Export…"), self)
+        self.export_button.clicked.connect(self._export_clicked)
+        bar.addWidget(self.export_button)
+
+        self.metric_list = QListWidget(self)
+        self.metric_list.setMinimumWidth(230)
+        self.metric_list.itemChanged.connect(self._metric_toggled)
+
+        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot.setBackground(style.SURFACE.lighter(106))
+        self.item = self.plot.getPlotItem()
+        self.item.showGrid(x=True, y=True, alpha=0.25)
+        self.legend = self.item.addLegend(offset=(8, 8), labelTextColor=style.TEXT,
+                                          brush=pg.mkBrush(255, 255, 255, 200))
+        for name in ("bottom", "left"):
+            self.item.getAxis(name).setTextPen(style.TEXT)
+            self.item.getAxis(name).setPen(style.FRAME)
+        self.views: list[pg.ViewBox] = [self.item.getViewBox()]
+        self.axes: list[pg.AxisItem] = [self.item.getAxis("left")]
+        for i in range(1, MAX_AXES):
+            # A child of the plot item (not a loose scene item): Qt deletes it with the plot,
+            # in order; loose view boxes crashed a test run at teardown.
+            vb = pg.ViewBox(parent=self.item)
+            axis = self.item.getAxis("right") if i == 1 else pg.AxisItem("right")
+            if i > 1:
+                self.item.layout.addItem(axis, 2, 2 + i)
+            axis.linkToView(vb)
+            axis.setTextPen(style.TEXT)
+            axis.setPen(style.FRAME)
+            vb.setXLink(self.item)
+            axis.hide()
+            self.views.append(vb)
+            self.axes.append(axis)
+        self.item.getViewBox().sigResized.connect(self._sync_views)
+        for vb in self.views:
+            vb.setLimits(xMin=PLAUSIBLE_MIN, xMax=PLAUSIBLE_MAX, minXRange=60.0,
+                         maxXRange=6 * 366 * DAY)
+        self.item.getViewBox().sigXRangeChanged.connect(self._x_range_changed)
+        # Crosshair: a vertical line and one readout line for all curves.
+        self.cross = pg.InfiniteLine(angle=90, movable=False,
+                                     pen=pg.mkPen(style.MUTED_TEXT, width=1,
+                                                  style=Qt.PenStyle.DashLine))
+        self.cross.setZValue(50)
+        self.cross.hide()
+        self.item.addItem(self.cross, ignoreBounds=True)
+        self.readout = QLabel(" ", self)
+        self.readout.setTextFormat(Qt.TextFormat.PlainText)
+        self.readout.setWordWrap(True)
+        # A direct connection: pyqtgraph's SignalProxy keeps a parentless timer that can fire
+        # into a deleted panel; reading a few searchsorted values per move is cheap anyway.
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.status = QLabel(self)
+        self.status.setObjectName("trendStatus")
+
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.plot, 1)
+        rl.addWidget(self.readout)
+        rl.addWidget(self.status)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.metric_list)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([240, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+        self.gantries.activated.connect(lambda _i: self._gantry_chosen())
+        self.scope.activated.connect(lambda _i: self._scope_chosen())
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_MS)
+        self._reload_timer.timeout.connect(self._view_moved)
+        self._live_timer = QTimer(self)
+        self._live_timer.setInterval(LIVE_MS)
+        self._live_timer.timeout.connect(self._live_tick)
+        self._live_timer.start()
+        self._set_edits()
+        self._status_text()
+
+    def _sync_views(self) -> None:
+        main = self.item.getViewBox()
+        for vb in self.views[1:]:
+            vb.setGeometry(main.geometry())  # both in the plot item's coordinates
+            vb.linkedViewChanged(main, vb.XAxis)
+
+    # -- choosing what to show -----------------------------------------------------------------
+
+    def refresh_choices(self) -> None:
+        """Fill the gantry, cabinet and metric choices from the fleet (keeps the selection)."""
+        ids = sorted(self.fleet.gantries)
+        if [self.gantries.itemData(i) for i in range(self.gantries.count())] != ids:
+            self.gantries.blockSignals(True)
+            self.gantries.clear()
+            for gid in ids:
+                g = self.fleet.gantries[gid]
+                self.gantries.addItem(f"{g.name} ({gid})" if g.name else gid, gid)
+            self.gantries.blockSignals(False)
+        if self.gantry_id is None and ids:
+            self.gantry_id = ids[0]
+        if self.gantry_id in ids:
+            self.gantries.setCurrentIndex(ids.index(self.gantry_id))
+        self._fill_scopes()
+
+    def _fill_scopes(self) -> None:
+        g = self.fleet.gantries.get(self.gantry_id or "")
+        scopes: list[int | None] = sorted(g.cabinets) if g else []
+        if g is None or g.computers or not scopes:
+            scopes.append(None)
+        if [self.scope.itemData(i) for i in range(self.scope.count())] != scopes:
+            self.scope.clear()
+            for cid in scopes:
+                self.scope.addItem(_t("Computers") if cid is None
+                                   else _t("Cabinet %1").replace("%1", str(cid)), cid)
+        if self.cabinet_id not in scopes and scopes:
+            self.cabinet_id = scopes[0]
+        self.scope.setCurrentIndex(scopes.index(self.cabinet_id) if scopes else -1)
+        self._fill_metrics()
+
+    def _devices(self) -> list[tuple[str, int]]:
+        """(kind, device id) of every trended device of the chosen cabinet / the computers."""
+        g = self.fleet.gantries.get(self.gantry_id or "")
+        if self.cabinet_id is None:
+            ids = [int(c.id) for c in g.computers] if g and g.computers else [1]
+            return [("computer", i) for i in ids]
+        state = g.cabinets.get(self.cabinet_id) if g else None
+        if state is None:
+            return [(k, 1) for k in KIND_LABELS if k != "computer"]
+        out = []
+        for block in state.cabinet.devices():
+            if metrics_of_kind(block.kind):
+                out.append((block.kind, int(getattr(block, "id", 1))))
+        order = list(KIND_LABELS)
+        return sorted(out, key=lambda d: (order.index(d[0]), d[1]))
+
+    def _fill_metrics(self) -> None:
+        if self.gantry_id is None:
+            return
+        wanted: list[Series] = []
+        for kind, dev in self._devices():
+            for m in metrics_of_kind(kind):
+                wanted.append(Series(self.gantry_id, m, self.cabinet_id, dev))
+        shown = [self.metric_list.item(i).data(Qt.ItemDataRole.UserRole)
+                 for i in range(self.metric_list.count())]
+        if shown == wanted:
+            return
+        self.metric_list.blockSignals(True)
+        self.metric_list.clear()
+        for s in wanted:
+            item = QListWidgetItem(series_label(s))
+            item.setData(Qt.ItemDataRole.UserRole, s)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if s.key in self.curves
+                               else Qt.CheckState.Unchecked)
+            self.metric_list.addItem(item)
+        self.metric_list.blockSignals(False)
+
+    def _gantry_chosen(self) -> None:
+        gid = self.gantries.currentData()
+        if gid != self.gantry_id:
+            self.gantry_id = gid
+            self._clear_curves()
+            self._fill_scopes()
+            self.reload()
+
+    def _scope_chosen(self) -> None:
+        cid = self.scope.currentData()
+        if cid != self.cabinet_id:
+            self.cabinet_id = cid
+            self._clear_curves()
+            self._fill_metrics()
+            self.reload()
+
+    def _metric_toggled(self, item: QListWidgetItem) -> None:
+        s: Series = item.data(Qt.ItemDataRole.UserRole)
+        on = item.checkState() == Qt.CheckState.Checked
+        if on and s.key not in self.curves:
+            self._add_curve(s)
+        elif not on and s.key in self.curves:
+            self._remove_curve(s.key)
+        self.reload()
+
+    def show_series(self, gantry_id: str, cabinet_id: int | None, keys: list[tuple[str, int]],
+                    span: float | None = DAY) -> None:
+        """Show these metrics ((metric key, device id)) of a cabinet (sparkline clicks)."""
+        self.gantry_id, self.cabinet_id = gantry_id, cabinet_id
+        self._clear_curves()
+        self.refresh_choices()
+        for i in range(self.metric_list.count()):
+            item = self.metric_list.item(i)
+            s: Series = item.data(Qt.ItemDataRole.UserRole)
+            if (s.metric.key, s.device_id) in keys:
+                self.metric_list.blockSignals(True)
+                item.setCheckState(Qt.CheckState.Checked)
+                self.metric_list.blockSignals(False)
+                self._add_curve(s)
+        if span is not None:
+            self.show_quick(span)
+        else:
+            self.reload()
+
+    # -- curves and axes -----------------------------------------------------------------------
+
+    def _add_curve(self, s: Series) -> None:
+        unit = s.metric.unit
+        if unit not in self.units:
+            if len(self.units) >= MAX_AXES:
+                self.status.setText(_t("At most %1 different units at once.").replace(
+                    "%1", str(MAX_AXES)))
+                self._uncheck(s.key)
+                return
+            self.units.append(unit)
+        axis = self.units.index(unit)
+        colour, dash = PENS[len(self.curves) % len(PENS)]
+        pen = pg.mkPen(QColor(colour), width=2, style=dash)
+        item = pg.PlotDataItem([], [], pen=pen, connect="finite", name=series_label(s))
+        item.setDownsampling(auto=True, method="peak")
+        item.setClipToView(True)
+        if axis == 0:
+            self.item.addItem(item)
+        else:
+            self.views[axis].addItem(item)
+            self.legend.addItem(item, series_label(s))
+        self.curves[s.key] = Curve(s, item, axis)
+        self._label_axes()
+
+    def _uncheck(self, key: str) -> None:
+        for i in range(self.metric_list.count()):
+            item = self.metric_list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole).key == key:
+                self.metric_list.blockSignals(True)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.metric_list.blockSignals(False)
+
+    def _remove_curve(self, key: str) -> None:
+        c = self.curves.pop(key)
+        if c.axis == 0:
+            self.item.removeItem(c.item)
+        else:
+            self.views[c.axis].removeItem(c.item)
+            self.legend.removeItem(c.item)
+        used = {x.series.metric.unit for x in self.curves.values()}
+        if c.series.metric.unit not in used:
+            # Re-seat the remaining curves on compact axes.
+            remaining = [x.series for x in self.curves.values()]
+            data = {x.series.key: x.data for x in self.curves.values()}
+            self._clear_curves()
+            for s in remaining:
+                self._add_curve(s)
+                self.curves[s.key].data = data[s.key]
+            self._draw()
+        self._label_axes()
+
+    def _clear_curves(self) -> None:
+        for key in list(self.curves):
+            c = self.curves.pop(key)
+            if c.axis == 0:
+                self.item.removeItem(c.item)
+            else:
+                self.views[c.axis].removeItem(c.item)
+                self.legend.removeItem(c.item)
+        self.units = []
+        self._label_axes()
+
+    def _label_axes(self) -> None:
+        for i, axis in enumerate(self.axes):
+            if i < len(self.units):
+                axis.setLabel(self.units[i])
+                axis.show()
+            elif i > 0:
+                axis.hide()
+            else:
+                axis.setLabel("")
+
+    # -- ranges --------------------------------------------------------------------------------
+
+    def show_quick(self, span: float) -> None:
+        now = self.clock()
+        self.quick = span
+        for i, (_n, s) in enumerate(QUICK_RANGES):
+            if s == span:
+                self.range_buttons.button(i).setChecked(True)
+        self.set_range(now - span, now)
+
+    def _free_range(self) -> None:
+        t0 = self.from_edit.dateTime().toSecsSinceEpoch()
+        t1 = self.to_edit.dateTime().toSecsSinceEpoch()
+        if t1 <= t0:
+            self.status.setText(_t("The end of the range must be after its start."))
+            return
+        self._free()
+        self.set_range(float(t0), float(t1))
+
+    def _free(self) -> None:
+        self.quick = None
+        self.range_buttons.setExclusive(False)
+        for b in self.range_buttons.buttons():
+            b.setChecked(False)
+        self.range_buttons.setExclusive(True)
+
+    def set_range(self, t0: float, t1: float) -> None:
+        t0, t1 = max(t0, PLAUSIBLE_MIN), min(t1, PLAUSIBLE_MAX)
+        self.t0, self.t1 = t0, t1
+        self._setting_range = True
+        try:
+            self.item.setXRange(t0, t1, padding=0)
+        finally:
+            self._setting_range = False
+        self._set_edits()
+        self.reload()
+
+    def _set_edits(self) -> None:
+        self.from_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(self.t0)))
+        self.to_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(self.t1)))
+
+    def _x_range_changed(self, _vb: object, rng: tuple[float, float]) -> None:
+        if self._setting_range:
+            return
+        # The user panned or zoomed: a free range from now on; reload when the mouse rests.
+        self.t0, self.t1 = float(rng[0]), float(rng[1])
+        if self.quick is not None and abs(self.t1 - self.clock()) > 0.02 * (self.t1 - self.t0):
+            self._free()
+        self._reload_timer.start()
+
+    def _view_moved(self) -> None:
+        self._set_edits()
+        self.reload(keep_view=True)
+
+    def includes_now(self) -> bool:
+        return self.t1 >= self.clock() - max(60.0, 0.02 * (self.t1 - self.t0))
+
+    # -- loading and drawing -------------------------------------------------------------------
+
+    def reload(self, keep_view: bool = False) -> None:
+        """Load the visible range for every curve (off the GUI thread), then draw."""
+        self._generation += 1
+        if self.reader is None or self.gantry_id is None:
+            self._status_text()
+            return
+        self._spawn(self._load(self._generation, keep_view))
+
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _period(self) -> float:
+        g = self.fleet.gantries.get(self.gantry_id or "")
+        return float(g.period_s) if g and g.period_s else 600.0
+
+    async def _load(self, generation: int, keep_view: bool) -> None:
+        assert self.reader is not None and self.gantry_id is not None
+        t0, t1 = self.t0, self.t1
+        source = choose_source(t0, t1, self.clock(), self.retention.raw_keep_s)
+        series = [c.series for c in self.curves.values()]
+        try:
+            data = await self.reader(load, series, t0, t1, source, self._period())
+            spans: list[AlarmSpan] = []
+            doors: list[queries.DoorEvent] = []
+            self.alarm_note = ""
+            if self.show_alarms.isChecked():
+                try:
+                    spans = await self.reader(alarm_spans, self.gantry_id, self.cabinet_id, t0, t1)
+                except Exception as e:  # an older database without the alarms table
+                    self.alarm_note = _t("alarms unavailable")
+                    log.info("no alarm spans: %s", e)
+            if self.show_doors.isChecked() and self.cabinet_id is not None:
+                doors = await self.reader(queries.door_events, self.gantry_id, self.cabinet_id,
+                                          t0, t1)
+        except Exception:
+            log.exception("loading the trend failed")
+            self.status.setText(_t("Could not read the history (see the log)."))
+            return
+        if generation != self._generation:
+            return  # a newer request superseded this one
+        self.source = source
+        if source is Source.HOURLY:
+            self.last_hourly_reload = time.monotonic()
+        for d in data:
+            c = self.curves.get(d.series.key)
+            if c is not None:
+                c.data = d
+        self._draw()
+        self._draw_marks(spans, doors)
+        if not keep_view:
+            self._autoscale_y()
+        self._status_text()
+        self.loaded.emit()
+
+    def _draw(self) -> None:
+        for c in self.curves.values():
+            if c.data is None:
+                c.item.setData([], [])
+            else:
+                c.item.setData(c.data.t, c.data.y, connect="finite")
+
+    def _autoscale_y(self) -> None:
+        for i, vb in enumerate(self.views[: len(self.units)]):
+            ys = [c.data.y for c in self.curves.values()
+                  if c.axis == i and c.data is not None and len(c.data.y)]
+            finite = np.concatenate(ys) if ys else np.array([])
+            finite = finite[np.isfinite(finite)]
+            if len(finite):
+                lo, hi = float(finite.min()), float(finite.max())
+                pad = max((hi - lo) * 0.08, abs(hi) * 0.02, 0.5)
+                vb.setYRange(lo - pad, hi + pad, padding=0)
+
+    def _draw_marks(self, spans: list[AlarmSpan], doors: list[queries.DoorEvent]) -> None:
+        for m in self.marks:
+            self.item.removeItem(m)
+        self.marks = []
+        now = self.clock()
+        for s in spans[:MAX_MARKERS]:
+            end = s.end if s.end is not None else now
+            region = pg.LinearRegionItem((s.start, end), movable=False,
+                                         brush=pg.mkBrush(198, 40, 40, 38),
+                                         pen=pg.mkPen(198, 40, 40, 90))
+            region.setZValue(-10)
+            region.setToolTip(_t("Alarm %1").replace("%1", s.text_key))
+            self.item.addItem(region, ignoreBounds=True)
+            self.marks.append(region)
+        door_pen = pg.mkPen(style.MUTED_TEXT, width=1, style=Qt.PenStyle.DotLine)
+        for e in doors[:MAX_MARKERS]:
+            which = _t("front door") if e.door == "front" else _t("back door")
+            text = ("▲ " + _t("%1 opened") if e.opened else "▽ " + _t("%1 closed")).replace(
+                "%1", which)
+            line = pg.InfiniteLine(pos=e.ts, angle=90, movable=False, pen=door_pen, label=text,
+                                   labelOpts={"position": 0.93, "color": style.MUTED_TEXT,
+                                              "anchors": [(0, 0), (0, 0)]})
+            line.setToolTip(text)
+            self.item.addItem(line, ignoreBounds=True)
+            self.marks.append(line)
+
+    def _status_text(self) -> None:
+        if self.gantry_id is None:
+            self.status.setText(_t("No gantry has reported yet."))
+            return
+        if not self.curves:
+            self.status.setText(_t("Tick one or more metrics on the left."))
+            return
+        points = sum(c.data.points for c in self.curves.values() if c.data is not None)
+        if self.source is Source.RAW:
+            what = _t("Showing raw reports (one point per report)")
+        else:
+            what = _t("Showing hourly rollups (mean per hour; the crosshair reads min / max)")
+        text = f"{what} — {_t('%1 points').replace('%1', str(points))}"
+        if points == 0:
+            text += " — " + _t("no data in this range")
+        if self.alarm_note:
+            text += f" — {self.alarm_note}"
+        self.status.setText(text)
+
+    # -- crosshair -----------------------------------------------------------------------------
+
+    def _mouse_moved(self, pos: Any) -> None:
+        vb = self.item.getViewBox()
+        if not self.item.sceneBoundingRect().contains(pos) or not self.curves:
+            self.cross.hide()
+            return
+        x = vb.mapSceneToView(pos).x()
+        self.cross.setPos(x)
+        self.cross.show()
+        self.readout.setText(self.read_at(x))
+
+    def read_at(self, x: float) -> str:
+        """Time and the value of every curve nearest to time x (crosshair text)."""
+        if not (PLAUSIBLE_MIN <= x <= PLAUSIBLE_MAX):
+            return ""
+        parts = [datetime.fromtimestamp(x).strftime("%Y-%m-%d %H:%M")]
+        for c in self.curves.values():
+            parts.append(f"{series_label(c.series)}: {self._value_at(c, x)}")
+        return "  |  ".join(parts)
+
+    def _value_at(self, c: Curve, x: float) -> str:
+        d = c.data
+        if d is None or not len(d.t):
+            return "—"
+        unit = c.series.metric.unit
+        i = int(np.clip(np.searchsorted(d.t, x), 0, len(d.t) - 1))
+        if i > 0 and abs(d.t[i - 1] - x) < abs(d.t[i] - x):
+            i -= 1
+        near = HOUR if d.source is Source.HOURLY else 2 * self._period()
+        if abs(d.t[i] - x) > near:
+            return _t("no report")
+        if math.isnan(d.y[i]):
+            for ts, reason in d.reasons:
+                if abs(ts - x) <= near:
+                    return reason
+            return _t("no report")
+        if d.source is Source.HOURLY and d.lo is not None and d.hi is not None:
+            return f"{d.y[i]:.4g} {unit} ({_t('min')} {d.lo[i]:.4g}, {_t('max')} {d.hi[i]:.4g})"
+        return f"{d.y[i]:.4g} {unit}"
+
+    # -- live ----------------------------------------------------------------------------------
+
+    def mark_dirty(self, gantry_id: str, *_: object) -> None:
+        """A report was stored (bridge signal): drawn on the next live tick if visible."""
+        if gantry_id == self.gantry_id:
+            self.dirty = True
+        elif self.gantry_id is None:
+            self.refresh_choices()
+            self.reload()
+
+    def _live_tick(self) -> None:
+        if self.reader is None or not self.curves:
+            return
+        if self.quick is not None:
+            # Following "now": slide the window, then fetch what arrived.
+            now = self.clock()
+            if now - self.t1 > 0.005 * self.quick:
+                self.t0, self.t1 = now - self.quick, now
+                self._setting_range = True
+                try:
+                    self.item.setXRange(self.t0, self.t1, padding=0)
+                finally:
+                    self._setting_range = False
+        if not self.dirty or not self.includes_now():
+            return
+        self.dirty = False
+        if self.source is Source.HOURLY:
+            if time.monotonic() - self.last_hourly_reload >= HOURLY_LIVE_S:
+                self.reload(keep_view=True)
+            return
+        self._spawn(self._append(self._generation))
+
+    async def _append(self, generation: int) -> None:
+        assert self.reader is not None
+        starts = [c.data.last_time() for c in self.curves.values() if c.data is not None]
+        since = max([s for s in starts if s is not None], default=self.t0)
+        series = [c.series for c in self.curves.values()]
+        try:
+            new = await self.reader(load, series, since + 1e-3, self.clock() + 60, Source.RAW,
+                                    self._period())
+        except Exception:
+            log.exception("live trend update failed")
+            return
+        if generation != self._generation:
+            return
+        for d in new:
+            c = self.curves.get(d.series.key)
+            if c is not None and c.data is not None:
+                c.data = extend(c.data, d, 2 * self._period())
+        self._draw()
+        self._status_text()
+        self.loaded.emit()
+
+    # -- export --------------------------------------------------------------------------------
+
+    def _export_clicked(self) -> None:
+        if not self.curves or self.reader is None:
+            self.status.setText(_t("Nothing to export: tick a metric first."))
+            return
+        path, _f = QFileDialog.getSaveFileName(
+            self, _t("Export the chart"), f"trend-{self.gantry_id}.csv",
+            _t("CSV (*.csv);;Excel workbook (*.xlsx)"))
+        if path:
+            self._spawn(self.export_to(path))
+
+    async def export_to(self, path: str) -> int:
+        """Write what the chart shows (series, range, raw or hourly) to CSV / XLSX."""
+        assert self.reader is not None
+        series = [c.series for c in self.curves.values()]
+        header, rows = await self.reader(table, series, self.t0, self.t1, self.source)
+        try:
+            await asyncio.to_thread(write, path, header, rows)
+        except (OSError, ValueError) as e:
+            self.status.setText(_t("Could not write %1: %2").replace("%1", path).replace(
+                "%2", str(e)))
+            return 0
+        self.status.setText(_t("Exported %1 rows to %2").replace("%1", str(len(rows))).replace(
+            "%2", path))
+        return len(rows)
+
+    def detach(self) -> None:
+        """Stop loading and updating; the chart stays as drawn."""
+        self._live_timer.stop()
+        self._reload_timer.stop()
+        self.reader = None
+        for t in list(self._tasks):
+            t.cancel()
+        if self.sparklines is not None:
+            self.sparklines.detach()
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.plot.scene().sigMouseMoved.disconnect(self._mouse_moved)
+        self._clear_curves()
+        for m in self.marks:
+            self.item.removeItem(m)
+        self.marks = []
+        self.plot.close()
+
+
+def plug_trend_panel(window: Any, core: Any, bridge: Any) -> TrendPanel:
+    """Add the trend panel to the main window's bottom area, fed by the core's store."""
+    panel = TrendPanel(core.fleet, core.store.read,
+                       retention=Retention.from_settings(core.settings), parent=window)
+    window.add_panel(panel, QCoreApplication.translate("Trend", "Trends"), "bottom")
+    bridge.message_stored.connect(panel.mark_dirty)
+    panel.refresh_choices()
+    from ui.trend_sparkline import install_sparklines
+
+    panel.sparklines = install_sparklines(window, panel, core.store.read, bridge)
+    return panel
