@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
@@ -12,6 +12,9 @@ from app.alarms.model import Alarm, AlarmState, Severity
 from app.alarms.texts import alarm_text, severity_text, source_text, state_text
 from app.events_log import LoggedEvent, event_text
 from ui import style
+
+if TYPE_CHECKING:
+    from ui.capture_links import CaptureThumbs
 
 
 def ui_severity(s: Severity) -> style.Severity:
@@ -34,12 +37,14 @@ SHAPES = {Severity.CRITICAL: "◆", Severity.HIGH: "▲", Severity.MEDIUM: "■"
 class AlarmTableModel(QAbstractTableModel):
     COLUMNS = ("", "Severity", "State", "Raised", "Gantry", "Source", "Alarm", "Value",
                "Acknowledged", "Cleared")
+    THUMB_COLUMN = 6  # the alarm's text
 
     def __init__(self, language: str = "zh_CN", parent: Any = None):
         super().__init__(parent)
         self.language = language
         self.alarms: list[Alarm] = []
         self.now = 0.0
+        self.thumbs: CaptureThumbs | None = None  # door alarms' capture beside their text
 
     def set_alarms(self, alarms: list[Alarm], now: float) -> None:
         self.beginResetModel()
@@ -104,16 +109,23 @@ class AlarmTableModel(QAbstractTableModel):
             return f
         if role == Qt.ItemDataRole.UserRole:
             return a.id
+        if col == self.THUMB_COLUMN and self.thumbs is not None:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self.thumbs.alarm_pixmap(a)
+            if role == Qt.ItemDataRole.ToolTipRole and self.thumbs.alarm_record(a) is not None:
+                return _t("Double-click to view the door-open capture")
         return None
 
 
 class EventTableModel(QAbstractTableModel):
     COLUMNS = ("Time", "Gantry", "Cabinet", "Event", "Who / how")
+    THUMB_COLUMN = 3  # the event's text
 
     def __init__(self, language: str = "zh_CN", parent: Any = None):
         super().__init__(parent)
         self.language = language
         self.events: list[LoggedEvent] = []
+        self.thumbs: CaptureThumbs | None = None  # door openings' capture beside their text
 
     def set_events(self, events: list[LoggedEvent]) -> None:
         self.beginResetModel()
@@ -143,6 +155,14 @@ class EventTableModel(QAbstractTableModel):
         return e.actor
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(self.events[index.row()], index.column())
+        if not index.isValid():
+            return None
+        e = self.events[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(e, index.column())
+        if index.column() == self.THUMB_COLUMN and self.thumbs is not None:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self.thumbs.event_pixmap(e)
+            if role == Qt.ItemDataRole.ToolTipRole and self.thumbs.event_record(e) is not None:
+                return _t("Double-click to view the door-open capture")
         return None

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QObject, Qt, QTimer
+from PySide6.QtCore import QDateTime, QModelIndex, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,7 @@ from app.events_log import LoggedEvent, events
 from ui.alarm_bridge import AlarmBridge
 from ui.alarm_model import AlarmTableModel, EventTableModel
 from ui.alarm_notifier import AlarmNotifier
+from ui.capture_links import CaptureThumbs
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 300  # bursts of alarms redraw at most this often
@@ -296,6 +297,35 @@ class AlarmView(QWidget):
         self.event_table.setColumnWidth(3, 320)
         return alarms, logged
 
+    # -- capture thumbnails --------------------------------------------------------------------
+    def set_thumbnails(self, thumbs: CaptureThumbs) -> None:
+        """Door alarms and door openings show their capture; double-click opens it."""
+        self.thumbs = thumbs
+        for model, table in ((self.model, self.table), (self.history_model, self.history_table),
+                             (self.event_model, self.event_table)):
+            model.thumbs = thumbs
+            table.setIconSize(QSize(thumbs.size, thumbs.size * 3 // 4))
+            table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.doubleClicked.connect(self._open_capture)
+        thumbs.changed.connect(self._thumbs_changed)
+
+    def _thumbs_changed(self) -> None:
+        for model in (self.model, self.history_model, self.event_model):
+            rows = model.rowCount()
+            if rows:
+                col = model.THUMB_COLUMN
+                model.dataChanged.emit(model.index(0, col), model.index(rows - 1, col),
+                                       [Qt.ItemDataRole.DecorationRole])
+
+    def _open_capture(self, index: QModelIndex) -> bool:
+        thumbs = getattr(self, "thumbs", None)
+        model = index.model()
+        if thumbs is None or not index.isValid():
+            return False
+        if model is self.event_model:
+            return thumbs.open_capture(thumbs.event_record(model.events[index.row()]))
+        return thumbs.open_capture(thumbs.alarm_record(model.alarms[index.row()]))
+
     def _export_dialog(self, export: Callable[[Path], int]) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), "alarms.csv",
                                               self.tr("CSV files (*.csv)"))
@@ -338,6 +368,9 @@ class AlarmUi(QObject):
         self.notifier = AlarmNotifier(language, clock, parent=self)
         self.view = AlarmView(core.alarms, core.store.read, language, clock, self.notifier,
                               core.settings.operator_name)
+        # Found by the media viewer when it plugs in (ui.media_viewer.plug_media_viewer).
+        self.thumbs = CaptureThumbs(core, window)
+        self.view.set_thumbnails(self.thumbs)
         self.bridge.alarm_changed.connect(self.view.mark_dirty)
         self.bridge.alarm_changed.connect(self.notifier.on_alarm_changed)
         self.bridge.alarm_changed.connect(lambda _c, a: window.mark_dirty(a.key.gantry_id))
@@ -351,6 +384,7 @@ class AlarmUi(QObject):
             language)
 
     def close(self) -> None:
+        self.thumbs.close()
         self.bridge.close()
         self.notifier.popup.close()
 

@@ -524,6 +524,19 @@ class MediaViewer(QWidget):
 
         asyncio.ensure_future(mark())
 
+    def show_capture(self, record: lib.CaptureRecord) -> None:
+        """Show this capture at once, and select it in its gantry's gallery once loaded."""
+        self.select_after_load = record.id
+        if self.gantry_id != record.gantry_id or self.cabinet.currentData() not in (
+                None, record.cabinet_id):
+            self.set_gantry(record.gantry_id, record.cabinet_id)
+        else:
+            self.refresh()
+        if self.data_dir is not None:
+            self.view.open(record.file(self.data_dir), record.kind, fill(
+                self.tr("Cabinet %1, %2 door, opened %3"), str(record.cabinet_id),
+                record.door or "?", record.door_time))
+
     def open_file(self, path: Path, kind: str) -> None:
         """Show one file without the gallery (an alarm's or event's thumbnail was clicked)."""
         self.view.open(Path(path), kind)
@@ -536,4 +549,16 @@ def plug_media_viewer(window: Any, core: Any) -> MediaViewer:
     window.add_panel(viewer, viewer.tr("Door captures"), "bottom")
     window.tree.selected.connect(
         lambda kind, gid, n: viewer.set_gantry(gid, n if kind == "cabinet" else None))
+
+    def show_capture(record: lib.CaptureRecord) -> None:
+        viewer.show_capture(record)
+        tabs = getattr(window, "bottom_tabs", None)
+        if tabs is not None and tabs.indexOf(viewer) >= 0:
+            tabs.setCurrentWidget(viewer)
+
+    # Thumbnails beside door alarms and door events (ui.capture_links) open their capture here.
+    from ui.capture_links import CaptureThumbs
+
+    for thumbs in window.findChildren(CaptureThumbs):
+        thumbs.open_requested.connect(show_capture)
     return viewer
