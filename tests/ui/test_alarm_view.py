@@ -11,8 +11,7 @@ from pathlib import Path
 from app.alarms.model import AlarmState
 from tests.conftest import example
 from tests.ui.conftest import wait_until
-
-SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+from tests.ui.shots import save_shot
 
 
 def storm_report(gantry: str) -> dict:
@@ -62,8 +61,7 @@ def test_storm_one_notification_per_gantry(run, desktop, poster):
     print(f"\nstorm: 200 alarms / 20 gantries -> {len(ui.notifier.history)} notifications;"
           f" event-loop lag max {max(lags) * 1000:.1f} ms, median"
           f" {sorted(lags)[len(lags) // 2] * 1000:.1f} ms over {len(lags)} probes")
-    SHOTS.mkdir(exist_ok=True)
-    ui.notifier.popup.grab().save(str(SHOTS / "alarm_notification_popup.png"))
+    save_shot(ui.notifier.popup, "alarm_notification_popup.png")
 
 
 def test_view_ack_filter_history_export(run, desktop, poster, tmp_path: Path):
@@ -107,13 +105,12 @@ def test_view_ack_filter_history_export(run, desktop, poster, tmp_path: Path):
         table = list(csv.reader(f))
     assert n == 11 and len(table) == 12 and table[0][2] == "Severity"
     assert any("UPS" in cell for row in table for cell in row)
-    SHOTS.mkdir(exist_ok=True)
     view.tabs.setCurrentIndex(0)
     w.bottom_tabs.setCurrentWidget(view)
     w.centre_split.setSizes([380, 480])
     run(asyncio.sleep(0.5))
-    w.grab().save(str(SHOTS / "alarm_view_window.png"))
-    view.grab().save(str(SHOTS / "alarm_view.png"))
+    save_shot(w, "alarm_view_window.png")
+    save_shot(view, "alarm_view.png")
     view.tabs.setCurrentIndex(1)
     run(asyncio.sleep(0.2))
-    view.grab().save(str(SHOTS / "alarm_history.png"))
+    save_shot(view, "alarm_history.png")

@@ -19,11 +19,11 @@ from app.simulator.gantry import SimulatedGantry
 from app.simulator.model import GantryConfig
 from tests.conftest import make_settings
 from tests.ui.conftest import wait_until
+from tests.ui.shots import save_shot
 from ui.control_dialogs import BatteryReportDialog, CardWhitelistDialog, ConfirmDialog
 from ui.control_panel import ControlPanel
 
 GANTRY = "G000211001002110010"
-SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
 class Rig:
@@ -91,7 +91,7 @@ def test_unlock_door_through_confirmation_to_audit(run, rig: Rig) -> None:
         assert GANTRY in text and "cabinet 1" in text and "unlock the front door" in text
         assert dialog.pin_edit is None  # no PIN configured
         assert not panel.buttons["unlock-front"].isEnabled()  # pending: no second click
-        dialog.grab().save(str(SHOTS / "control_confirm.png"))
+        save_shot(dialog, "control_confirm.png")
         dialog.ok_button.click()
         await wait_until(lambda: panel.result.text().startswith("Confirmed by report"), 15)
         assert panel.result.text() == "Confirmed by report: unlock the front door."
@@ -102,7 +102,7 @@ def test_unlock_door_through_confirmation_to_audit(run, rig: Rig) -> None:
         assert (rows[0]["operator"], rows[0]["cabinet_id"], rows[0]["command"],
                 rows[0]["outcome"]) == ("Li", 1, "unlock-door", "confirmed by report")
         assert '"unlockDoorId":"1"' in rows[0]["request_body"]
-        panel.grab().save(str(SHOTS / "control_panel.png"))
+        save_shot(panel, "control_panel.png")
     run(go())
 
 
@@ -174,7 +174,7 @@ def test_battery_report_dialog(run, rig: Rig) -> None:
         assert d.values["How the test ended"] == "end voltage reached"
         assert d.values["Efficiency"] == "92 %"
         d.resize(d.sizeHint().expandedTo(d.size()))
-        d.grab().save(str(SHOTS / "control_battery_report.png"))
+        save_shot(d, "control_battery_report.png")
         assert rig.panel.result.text() == "Accepted by device: read the battery test result."
     run(go())
 

@@ -14,10 +14,10 @@ import pytest  # noqa: E402
 from PySide6.QtMultimedia import QMediaPlayer  # noqa: E402
 
 from app.simulator.captures import VIDEO_FRAMES, make_avi, make_jpeg  # noqa: E402
+from tests.ui.shots import save_shot
 from ui.media_viewer import CaptureView, MediaViewer  # noqa: E402
 
 GID = "G000211001002110077"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 LOADED = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia,
           QMediaPlayer.MediaStatus.EndOfMedia)
 
@@ -132,9 +132,8 @@ def test_screenshots_photo_and_video_paused_mid_way(qtbot, jpeg, avi, tmp_path):
                                         for r in records[::-1]])
     assert viewer.gallery.count() == 2
     assert viewer.view.pages.currentWidget() is viewer.view.image_view
-    SCREENSHOTS.mkdir(exist_ok=True)
     qtbot.wait(100)
-    assert viewer.grab().save(str(SCREENSHOTS / "media_viewer_photo.png"))
+    save_shot(viewer, "media_viewer_photo.png")
 
     viewer.gallery.setCurrentRow(1)  # the video
     player = viewer.view.video.player
@@ -145,7 +144,7 @@ def test_screenshots_photo_and_video_paused_mid_way(qtbot, jpeg, avi, tmp_path):
     qtbot.wait(300)
     assert player.playbackState() == QMediaPlayer.PlaybackState.PausedState
     assert not viewer.view.video.frame_view.image.isNull()
-    assert viewer.grab().save(str(SCREENSHOTS / "media_viewer_video_paused.png"))
+    save_shot(viewer, "media_viewer_video_paused.png")
 
 
 def test_window_gallery_and_thumbnail_follow_the_fetcher(desktop, run):

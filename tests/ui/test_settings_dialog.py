@@ -4,7 +4,6 @@ the running app (receiver restarted, window still open)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import httpx
@@ -12,9 +11,8 @@ from PySide6.QtCore import QSettings
 
 from app.config import load_settings
 from tests.conftest import Poster, example, make_settings
+from tests.ui.shots import save_shot
 from ui.settings_dialog import GANTRY_COLUMNS, SettingsDialog, uses_test_code
-
-SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
 def _dialog(qtbot, tmp_path: Path, settings=None) -> SettingsDialog:
@@ -150,9 +148,7 @@ def test_port_change_from_the_dialog_restarts_the_receiver_without_restarting_th
         raise AssertionError("the old port still answers")
     except httpx.ConnectError:
         pass
-    if os.environ.get("GM_SCREENSHOTS") == "1":
-        SHOTS.mkdir(exist_ok=True)
-        window.grab().save(str(SHOTS / "settings_applied_window.png"))
+    save_shot(window, "settings_applied_window.png")
 
 
 async def _wait_tasks(desktop) -> None:
