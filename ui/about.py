@@ -72,14 +72,14 @@ def copy_diagnostics(text: str) -> None:
 
 def show_about(parent: QWidget | None) -> None:
     v = versions()
-    tr = QCoreApplication.translate
-    body = tr("About", "<h3>Gantry Monitor %1</h3><p>Supervisory application for ETC toll "
-                       "gantries: receives device reports, keeps their history, raises alarms "
-                       "and sends control commands.</p>").replace("%1", v["Gantry Monitor"])
+    body = QCoreApplication.translate(
+        "About", "<h3>Gantry Monitor %1</h3><p>Supervisory application for ETC toll gantries: "
+                 "receives device reports, keeps their history, raises alarms and sends control "
+                 "commands.</p>").replace("%1", v["Gantry Monitor"])
     body += "<p>" + "<br>".join(f"{k} {val}" for k, val in v.items() if k != "Gantry Monitor")
     body += "</p>"
     box = QMessageBox(parent)
-    box.setWindowTitle(tr("About", "About Gantry Monitor"))
+    box.setWindowTitle(QCoreApplication.translate("About", "About Gantry Monitor"))
     box.setText(body)
     box.setIcon(QMessageBox.Icon.Information)
     box.setModal(True)

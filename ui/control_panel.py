@@ -13,7 +13,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -185,6 +185,10 @@ class ControlPanel(QWidget):
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Never clipped sideways: the panel is at least as wide as its widest line.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(body.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -206,9 +210,12 @@ class ControlPanel(QWidget):
     def _group(self, title: str, rows: list[list[QWidget]]) -> QGroupBox:
         g = QGroupBox(title, self)
         grid = QGridLayout(g)
-        for r, widgets in enumerate(rows):
-            for col, w in enumerate(widgets):
-                grid.addWidget(w, r, col)
+        r = 0
+        for widgets in rows:  # at most two per line, so the panel fits a 1366 px wide window
+            for i in range(0, len(widgets), 2):
+                for col, w in enumerate(widgets[i:i + 2]):
+                    grid.addWidget(w, r, col)
+                r += 1
         return g
 
     def _cab(self) -> int:

@@ -97,6 +97,7 @@ class _Module(ast.NodeVisitor):
         self.tables: dict[str, ast.AST] = {}  # NAME / Class.NAME -> table literal
         self.loops: list[dict[str, ast.AST]] = []  # loop variables in scope -> their table
         self.wrappers: dict[str, str] = {}  # function name -> translation context
+        self.instances: dict[str, str] = {}  # variable / attribute -> class it was made from
         self.noop_contexts: set[str] = set()
         self._index()
 
@@ -107,6 +108,12 @@ class _Module(ast.NodeVisitor):
                 for t in targets:
                     if isinstance(t, ast.Name) and node.value is not None:
                         self.tables[t.id] = node.value
+                    # viewer = MediaViewer(...) / self.view = AlarmView(...): viewer.tr() is
+                    # translated in the MediaViewer context.
+                    if isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name) \
+                            and isinstance(t, (ast.Name, ast.Attribute)):
+                        key = t.id if isinstance(t, ast.Name) else t.attr
+                        self.instances[key] = node.value.func.id
             elif isinstance(node, ast.FunctionDef) and node.args.args:
                 param = node.args.args[0].arg
                 for sub in ast.walk(node):
@@ -242,12 +249,15 @@ class _Module(ast.NodeVisitor):
                     self.add(ctx, text, node)
                 elif name == "translate" and not self._in_wrapper(node.args[1]):
                     self._dynamic(ctx, node.args[1], node)
-        elif name in ("tr", "QT_TR_NOOP") and node.args and self.classes:
+        elif name in ("tr", "QT_TR_NOOP") and node.args:
+            ctx = self._tr_context(node.func)
             text = _text(node.args[0])
-            if text is not None:
-                self.add(self.classes[-1], text, node)
+            if ctx is None:
+                self.problem(node, "cannot tell which class this tr() belongs to")
+            elif text is not None:
+                self.add(ctx, text, node)
             else:
-                self._dynamic(self.classes[-1], node.args[0], node)
+                self._dynamic(ctx, node.args[0], node)
         elif isinstance(node.func, ast.Name) and name in self.wrappers and node.args:
             ctx = self.wrappers[name]
             text = _text(node.args[0])
@@ -256,6 +266,16 @@ class _Module(ast.NodeVisitor):
             else:
                 self._dynamic(ctx, node.args[0], node)
         self.generic_visit(node)
+
+    def _tr_context(self, func: ast.AST) -> str | None:
+        """self.tr -> the enclosing class; other.tr -> the class `other` was made from."""
+        if isinstance(func, ast.Attribute) and not (
+                isinstance(func.value, ast.Name) and func.value.id in ("self", "cls")):
+            owner = func.value
+            key = owner.id if isinstance(owner, ast.Name) else \
+                owner.attr if isinstance(owner, ast.Attribute) else None
+            return self.instances.get(key or "")
+        return self.classes[-1] if self.classes else None
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
         self.functions.append(node)

@@ -74,6 +74,27 @@ GANTRY_COLUMNS = (
     ("auth_code", QT_TRANSLATE_NOOP("SettingsDialog", "Receive auth code")),
     ("period_s", QT_TRANSLATE_NOOP("SettingsDialog", "Reporting period (s)")),
 )
+# pydantic's checks in the operator's language (other problems keep pydantic's sentence).
+VALIDATION = {
+    "less_than_equal": (QT_TRANSLATE_NOOP("SettingsDialog", "Must be at most %1."), "le"),
+    "less_than": (QT_TRANSLATE_NOOP("SettingsDialog", "Must be less than %1."), "lt"),
+    "greater_than_equal": (QT_TRANSLATE_NOOP("SettingsDialog", "Must be at least %1."), "ge"),
+    "greater_than": (QT_TRANSLATE_NOOP("SettingsDialog", "Must be greater than %1."), "gt"),
+    "int_parsing": (QT_TRANSLATE_NOOP("SettingsDialog", "Must be a whole number."), ""),
+    "int_from_float": (QT_TRANSLATE_NOOP("SettingsDialog", "Must be a whole number."), ""),
+    "float_parsing": (QT_TRANSLATE_NOOP("SettingsDialog", "Must be a number."), ""),
+}
+
+
+def error_sentence(err: dict[str, Any]) -> str:
+    """One sentence for one pydantic error."""
+    known = VALIDATION.get(err.get("type", ""))
+    if known:
+        template, key = known
+        limit = (err.get("ctx") or {}).get(key, "")
+        return _t(template).replace("%1", _num(limit))
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    return msg[:1].upper() + msg[1:] + ("" if msg.endswith(".") else ".")
 
 
 def uses_test_code(settings: Settings) -> bool:
@@ -392,9 +413,8 @@ class SettingsDialog(QDialog):
             for err in e.errors():
                 name = self._field_of(err["loc"])
                 where = ".".join(str(p) for p in err["loc"][1:]) if name == "gantries" else ""
-                msg = str(err["msg"]).removeprefix("Value error, ")
-                text = f"{where}: {msg}." if where else f"{msg}."
-                errors.setdefault(name, text[0].upper() + text[1:])
+                sentence = error_sentence(err)
+                errors.setdefault(name, f"{where}: {sentence}" if where else sentence)
             self.show_errors(errors)
             return None
         from app.datadir import DataDirError, check_data_dir

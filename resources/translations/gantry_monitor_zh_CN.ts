@@ -186,6 +186,11 @@
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
+        <message>
+            <location filename="../../ui/alarm_view.py" line="377" />
+            <source>Alarms</source>
+            <translation>告警</translation>
+        </message>
     </context>
     <context>
         <name>CommLogView</name>
@@ -1110,6 +1115,16 @@
             <source>Diagnostics copied to the clipboard (auth codes and PIN masked).</source>
             <translation>诊断信息已复制到剪贴板（认证码和 PIN 已隐去）。</translation>
         </message>
+        <message>
+            <location filename="../../ui/about.py" line="75" />
+            <source>&lt;h3&gt;Gantry Monitor %1&lt;/h3&gt;&lt;p&gt;Supervisory application for ETC toll gantries: receives device reports, keeps their history, raises alarms and sends control commands.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;门架监控 %1&lt;/h3&gt;&lt;p&gt;ETC 收费门架监控软件：接收设备上报、保存历史数据、产生告警并下发控制命令。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/about.py" line="82" />
+            <source>About Gantry Monitor</source>
+            <translation>关于门架监控</translation>
+        </message>
     </context>
     <context>
         <name>AlarmTable</name>
@@ -1194,7 +1209,7 @@
         <message>
             <location filename="../../ui/alarm_view.py" line="377" />
             <source>Alarms</source>
-            <translation>告警</translation>
+            <translation type="vanished">告警</translation>
         </message>
     </context>
     <context>
@@ -2179,6 +2194,11 @@ Cabinet %3 %4</source>
             <source>kept</source>
             <translation>已保留</translation>
         </message>
+        <message>
+            <location filename="../../ui/media_viewer.py" line="549" />
+            <source>Door captures</source>
+            <translation>开门抓拍</translation>
+        </message>
     </context>
     <context>
         <name>Metric</name>
@@ -2664,6 +2684,36 @@ Cabinet %3 %4</source>
             <location filename="../../ui/settings_dialog.py" line="59" />
             <source>UPS backup time low (min)</source>
             <translation>UPS 后备时间过低（分钟）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="85" />
+            <source>Must be a number.</source>
+            <translation>必须是数字。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="83" />
+            <source>Must be a whole number.</source>
+            <translation>必须是整数。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="81" />
+            <source>Must be at least %1.</source>
+            <translation>不能小于 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="79" />
+            <source>Must be at most %1.</source>
+            <translation>不能大于 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="82" />
+            <source>Must be greater than %1.</source>
+            <translation>必须大于 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="80" />
+            <source>Must be less than %1.</source>
+            <translation>必须小于 %1。</translation>
         </message>
     </context>
     <context>
