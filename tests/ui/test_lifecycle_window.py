@@ -16,27 +16,37 @@ from ui.about import MASK, diagnostics
 from ui.lifecycle import SingleInstance, TrayKeeper, instance_key
 
 
+class Window(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.close_events = 0  # the real closeEvent (what stops the app in MainWindow)
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001
+        self.close_events += 1
+        super().closeEvent(event)
+
+
 def test_close_hides_to_the_tray_when_chosen_and_quit_really_closes(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(lifecycle, "tray_available", lambda: True)
     qs = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = QMainWindow()
+    window = Window()
     qtbot.addWidget(window)
     keeper = TrayKeeper(window, qs)
     window.show()
     assert keeper.enabled  # default on where a tray exists
     window.close()
-    assert window.isHidden() and not window.property("quitting")
+    assert window.isHidden() and window.close_events == 0  # hidden, still running
 
     qs.setValue(lifecycle.TRAY_KEY, False)  # the operator turned it off: close is close
     window.show()
     assert not keeper.enabled
     window.close()
-    assert window.isHidden()
+    assert window.isHidden() and window.close_events == 1
 
     qs.setValue(lifecycle.TRAY_KEY, True)
     window.show()
     keeper.quit()  # tray menu "Quit" closes for good even with the option on
-    assert window.isHidden() and window.property("quitting")
+    assert window.close_events == 2 and window.property("quitting")
     keeper.close()
 
 
