@@ -179,7 +179,6 @@ def run(args: argparse.Namespace) -> int:
     base = load_settings(config_path)
     qsettings = QSettings()
     language = i18n.normalise(qsettings.value("ui/language", base.language))
-    i18n.install(app, language)
     demo = None
     if getattr(args, "demo", False):
         data_dir = demo_data_dir()
@@ -200,6 +199,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Gantry Monitor is already running for {data_dir}; its window was brought "
               "forward.", flush=True)
         return 0
+    i18n.install(app, language)  # only once this process is the one that opens a window
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
