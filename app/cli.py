@@ -31,7 +31,8 @@ def _common(p: argparse.ArgumentParser, top: bool = False) -> None:
     p.add_argument("--port", type=int, default=d, help="port the receiver listens on")
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """The settings file with the command line's overrides applied (every command and the app)."""
     settings = load_settings(args.config)
     changes: dict[str, object] = {}
     for opt in ("host", "port"):
@@ -93,7 +94,7 @@ def _serve(args: argparse.Namespace) -> int:
     from app.datadir import check_data_dir
     from app.logs import setup_file_log
 
-    settings = _settings(args)
+    settings = settings_from_args(args)
     check_data_dir(settings.resolved_data_dir())  # a network share: one sentence, exit 1
     setup_file_log(settings.resolved_data_dir())
     try:
@@ -117,7 +118,7 @@ def _latest(args: argparse.Namespace) -> int:
     from app.fleet import gantry_json, load_gantry
     from app.store import Store
 
-    settings = _settings(args)
+    settings = settings_from_args(args)
     data_dir = settings.resolved_data_dir()
     store = Store(data_dir)
     if not store.path.exists():
@@ -142,7 +143,7 @@ def _print_latest(doc: dict) -> None:
         for k, v in block.items():
             if k in ("no_value", "id"):
                 continue
-            parts.append(f"{k}={reasons[k] if k in reasons else v}")
+            parts.append(f"{k}={reasons.get(k, v)}")
         return ", ".join(parts)
 
     print(f"Gantry {doc['gantry_id']}  last heard {doc['last_heard']} from {doc['peer']}")
@@ -206,13 +207,13 @@ def _add_alarms(sub: argparse._SubParsersAction) -> None:
 def _alarms(args: argparse.Namespace) -> int:
     from app.alarms import cli as alarms_cli
 
-    return alarms_cli.list_alarms(_settings(args), args)
+    return alarms_cli.list_alarms(settings_from_args(args), args)
 
 
 def _ack(args: argparse.Namespace) -> int:
     from app.alarms import cli as alarms_cli
 
-    return alarms_cli.ack(_settings(args), args)
+    return alarms_cli.ack(settings_from_args(args), args)
 
 
 # -- export (app.history) ------------------------------------------------------------------------
@@ -229,7 +230,7 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
 def _export(args: argparse.Namespace) -> int:
     from app.history import cli as export_cli
 
-    settings = _settings(args)
+    settings = settings_from_args(args)
     try:
         return export_cli.run(args, settings.resolved_data_dir(), settings)
     except export_cli.ExportError as e:

@@ -19,12 +19,12 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.cli import settings_from_args
 from app.config import (
     ConfigError,
     Settings,
     default_config_path,
     load_settings,
-    update_settings,
 )
 from app.core import Core
 from app.datadir import check_data_dir
@@ -158,17 +158,6 @@ class DesktopApp:
             self.demo.cleanup()
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    settings = load_settings(getattr(args, "config", None))
-    changes: dict[str, object] = {}
-    for opt in ("host", "port"):
-        if getattr(args, opt, None) is not None:
-            changes[opt] = getattr(args, opt)
-    if getattr(args, "data_dir", None):
-        changes["data_dir"] = str(args.data_dir)
-    return update_settings(settings, **changes) if changes else settings
-
-
 def run(args: argparse.Namespace) -> int:
     """Open the window; returns the exit code once it is closed."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -186,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
         demo = Demo(data_dir)
         config_path = data_dir / "settings.toml"  # the demo never touches the real settings
     else:
-        settings = _settings(args)
+        settings = settings_from_args(args)
     data_dir = settings.resolved_data_dir()
     try:
         check_data_dir(data_dir)

@@ -113,9 +113,9 @@ def build_command(args: argparse.Namespace) -> Command:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.cli import Failure, _settings
+    from app.cli import Failure, settings_from_args
 
-    settings = _settings(args)
+    settings = settings_from_args(args)
     if args.control_command == "audit":
         return _audit(args, settings.resolved_data_dir(), Failure)
     if not args.gantry:

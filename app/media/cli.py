@@ -29,9 +29,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.cli import Failure, _settings
+    from app.cli import Failure, settings_from_args
 
-    settings = _settings(args)
+    settings = settings_from_args(args)
     try:
         door_time = parse_time(args.door_time)
     except ValueError:
