@@ -128,10 +128,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def _send(args: argparse.Namespace, settings, command: Command, failure: type) -> int:
-    from app.fleet import Fleet, load_gantry
     from app.store import Store
 
-    from .service import ControlService, ControlTarget, NoControlAddress, Stage, control_target
+    from .service import ControlService, NoControlAddress, Stage, command_line_target
 
     data_dir = settings.resolved_data_dir()
     explicit_dir = getattr(args, "data_dir", None) is not None
@@ -139,21 +138,11 @@ async def _send(args: argparse.Namespace, settings, command: Command, failure: t
     if store is not None:
         store.open()
     try:
-        fleet = Fleet()
-        if store is not None and not args.url:
-            state = load_gantry(store, args.gantry)
-            if state is not None:
-                fleet.gantries[args.gantry] = state
         try:
-            target = control_target(settings, fleet, args.gantry)
+            target = command_line_target(settings, store, args.gantry, args.url,
+                                         args.device_auth_code)
         except NoControlAddress as e:
-            if not args.url:
-                raise failure(str(e)) from None
-            target = ControlTarget(args.url, settings.auth_code)
-        if args.url:
-            target = ControlTarget(args.url, target.auth_code)
-        if args.device_auth_code:
-            target = ControlTarget(target.url, args.device_auth_code)
+            raise failure(str(e)) from None
         service = ControlService(settings, store, None, None, timeout_s=args.timeout)
         try:
             out = await service.execute(args.gantry, command, target=target, confirm=False)

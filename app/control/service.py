@@ -88,6 +88,26 @@ def control_target(settings: Settings, fleet: Fleet | None, gantry_id: str) -> C
     return ControlTarget(default_control_url(ip), auth)
 
 
+def command_line_target(settings: Settings, store: Store | None, gantry_id: str,
+                        url: str | None, auth_code: str | None) -> ControlTarget:
+    """The device address for a one-off command line call: `--url`/`--auth-code` win, then
+    the settings, then the monitoring PC's ip from the stored latest state."""
+    from app.fleet import load_gantry
+
+    fleet = Fleet()
+    if store is not None and not url:
+        state = load_gantry(store, gantry_id)
+        if state is not None:
+            fleet.gantries[gantry_id] = state
+    try:
+        target = control_target(settings, fleet, gantry_id)
+    except NoControlAddress:
+        if not url:
+            raise
+        target = ControlTarget(url, settings.auth_code)
+    return ControlTarget(url or target.url, auth_code or target.auth_code)
+
+
 class ControlService:
     def __init__(self, settings: Settings, store: Store | None = None, bus: EventBus | None = None,
                  fleet: Fleet | None = None, *, timeout_s: float = DEFAULT_TIMEOUT_S,

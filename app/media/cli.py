@@ -46,27 +46,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def _fetch(args: argparse.Namespace, settings, door_time: str, failure: type) -> int:
-    from app.control.service import ControlTarget, NoControlAddress, control_target
-    from app.fleet import Fleet, load_gantry
+    from app.control.service import NoControlAddress, command_line_target
+    from app.fleet import Fleet
     from app.store import Store
 
     from .fetcher import CaptureFetcher
 
     store = Store(settings.resolved_data_dir()).open()
     try:
-        fleet = Fleet()
-        if not args.url:
-            state = load_gantry(store, args.gantry)
-            if state is not None:
-                fleet.gantries[args.gantry] = state
         try:
-            target = control_target(settings, fleet, args.gantry)
+            target = command_line_target(settings, store, args.gantry, args.url,
+                                         args.device_auth_code)
         except NoControlAddress as e:
-            if not args.url:
-                raise failure(str(e)) from None
-            target = ControlTarget(args.url, settings.auth_code)
-        target = ControlTarget(args.url or target.url, args.device_auth_code or target.auth_code)
-        fetcher = CaptureFetcher(settings, store, None, fleet, store.data_dir)
+            raise failure(str(e)) from None
+        fetcher = CaptureFetcher(settings, store, None, Fleet(), store.data_dir)
         try:
             report = await fetcher.fetch_event(args.gantry, args.cabinet, door_time,
                                                door=args.door, retry_s=args.wait, target=target)
