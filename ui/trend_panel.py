@@ -48,14 +48,15 @@ from app.history.series import (
     PLAUSIBLE_MAX,
     PLAUSIBLE_MIN,
     AlarmSpan,
+    DoorChange,
     SeriesData,
     Source,
     alarm_spans,
     choose_source,
+    door_changes,
     extend,
     load,
 )
-from app.store import queries
 from ui import style
 
 log = logging.getLogger(__name__)
@@ -68,11 +69,14 @@ RELOAD_MS = 250  # after the last pan / zoom step
 LIVE_MS = 1000  # dirty -> appended
 HOURLY_LIVE_S = 60.0  # hourly rollups move on slowly: reload them at most this often
 MAX_MARKERS = 300
-# Series pens: calm, distinct hues kept away from alarm red and warning amber; the dash style
-# tells them apart without colour too.
-PENS = (("#1f4e79", Qt.PenStyle.SolidLine), ("#2e7d6b", Qt.PenStyle.DashLine),
-        ("#6a4c93", Qt.PenStyle.DotLine), ("#3c3c3c", Qt.PenStyle.DashDotLine),
-        ("#00838f", Qt.PenStyle.SolidLine), ("#5d4037", Qt.PenStyle.DashLine))
+# Series pens: calm, distinct hues kept away from alarm red and warning amber. Solid lines only:
+# dashed pens cost the raster engine several times more per point (a year is 35 000 points), and
+# the legend, the axis labels and the crosshair text name each series without colour.
+PENS = ("#1f4e79", "#2e7d6b", "#6a4c93", "#3c3c3c", "#00838f", "#5d4037")
+# The extra view boxes belong to the scene, not to the plot item; letting Python collect them
+# while Qt still holds them crashed a long test run, so they live as long as the process (a few
+# small objects per trend panel, and the application makes one).
+_KEEP_ALIVE: list[pg.ViewBox] = []
 MAX_AXES = 4  # units shown at once: one left axis, three right
 
 
@@ -175,7 +179,7 @@ class TrendPanel(QWidget):
         bar.addWidget(self.export_button)
 
         self.metric_list = QListWidget(self)
-        self.metric_list.setMinimumWidth(230)
+        self.metric_list.setMinimumWidth(280)
         self.metric_list.itemChanged.connect(self._metric_toggled)
 
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
@@ -183,19 +187,20 @@ class TrendPanel(QWidget):
         self.item = self.plot.getPlotItem()
         self.item.showGrid(x=True, y=True, alpha=0.25)
         self.legend = self.item.addLegend(offset=(8, 8), labelTextColor=style.TEXT,
-                                          brush=pg.mkBrush(255, 255, 255, 200))
+                                          brush=pg.mkBrush(255, 255, 255, 150))
         for name in ("bottom", "left"):
             self.item.getAxis(name).setTextPen(style.TEXT)
             self.item.getAxis(name).setPen(style.FRAME)
         self.views: list[pg.ViewBox] = [self.item.getViewBox()]
         self.axes: list[pg.AxisItem] = [self.item.getAxis("left")]
         for i in range(1, MAX_AXES):
-            # A child of the plot item (not a loose scene item): Qt deletes it with the plot,
-            # in order; loose view boxes crashed a test run at teardown.
-            vb = pg.ViewBox(parent=self.item)
+            # pyqtgraph's multi-axis recipe: a view box laid over the plot's own one.
+            vb = pg.ViewBox()
             axis = self.item.getAxis("right") if i == 1 else pg.AxisItem("right")
             if i > 1:
                 self.item.layout.addItem(axis, 2, 2 + i)
+            self.item.scene().addItem(vb)
+            _KEEP_ALIVE.append(vb)
             axis.linkToView(vb)
             axis.setTextPen(style.TEXT)
             axis.setPen(style.FRAME)
@@ -234,7 +239,7 @@ class TrendPanel(QWidget):
         split.addWidget(self.metric_list)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([240, 900])
+        split.setSizes([290, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
@@ -256,7 +261,7 @@ class TrendPanel(QWidget):
     def _sync_views(self) -> None:
         main = self.item.getViewBox()
         for vb in self.views[1:]:
-            vb.setGeometry(main.geometry())  # both in the plot item's coordinates
+            vb.setGeometry(main.sceneBoundingRect())
             vb.linkedViewChanged(main, vb.XAxis)
 
     # -- choosing what to show -----------------------------------------------------------------
@@ -323,6 +328,7 @@ class TrendPanel(QWidget):
         self.metric_list.clear()
         for s in wanted:
             item = QListWidgetItem(series_label(s))
+            item.setToolTip(series_label(s))
             item.setData(Qt.ItemDataRole.UserRole, s)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if s.key in self.curves
@@ -386,8 +392,7 @@ class TrendPanel(QWidget):
                 return
             self.units.append(unit)
         axis = self.units.index(unit)
-        colour, dash = PENS[len(self.curves) % len(PENS)]
-        pen = pg.mkPen(QColor(colour), width=2, style=dash)
+        pen = pg.mkPen(QColor(PENS[len(self.curves) % len(PENS)]), width=1)
         item = pg.PlotDataItem([], [], pen=pen, connect="finite", name=series_label(s))
         item.setDownsampling(auto=True, method="peak")
         item.setClipToView(True)
@@ -529,19 +534,10 @@ class TrendPanel(QWidget):
         source = choose_source(t0, t1, self.clock(), self.retention.raw_keep_s)
         series = [c.series for c in self.curves.values()]
         try:
-            data = await self.reader(load, series, t0, t1, source, self._period())
-            spans: list[AlarmSpan] = []
-            doors: list[queries.DoorEvent] = []
-            self.alarm_note = ""
-            if self.show_alarms.isChecked():
-                try:
-                    spans = await self.reader(alarm_spans, self.gantry_id, self.cabinet_id, t0, t1)
-                except Exception as e:  # an older database without the alarms table
-                    self.alarm_note = _t("alarms unavailable")
-                    log.info("no alarm spans: %s", e)
-            if self.show_doors.isChecked() and self.cabinet_id is not None:
-                doors = await self.reader(queries.door_events, self.gantry_id, self.cabinet_id,
-                                          t0, t1)
+            # Curves and marks are read side by side on the store's reader threads.
+            data, spans, doors = await asyncio.gather(
+                self.reader(load, series, t0, t1, source, self._period()),
+                self._alarm_spans(t0, t1), self._door_changes(t0, t1))
         except Exception:
             log.exception("loading the trend failed")
             self.status.setText(_t("Could not read the history (see the log)."))
@@ -562,6 +558,22 @@ class TrendPanel(QWidget):
         self._status_text()
         self.loaded.emit()
 
+    async def _alarm_spans(self, t0: float, t1: float) -> list[AlarmSpan]:
+        self.alarm_note = ""
+        if not self.show_alarms.isChecked() or self.reader is None:
+            return []
+        try:
+            return await self.reader(alarm_spans, self.gantry_id, self.cabinet_id, t0, t1)
+        except Exception as e:  # a database without the alarms table (older schema)
+            self.alarm_note = _t("alarms unavailable")
+            log.info("no alarm spans: %s", e)
+            return []
+
+    async def _door_changes(self, t0: float, t1: float) -> list[DoorChange]:
+        if not self.show_doors.isChecked() or self.cabinet_id is None or self.reader is None:
+            return []
+        return await self.reader(door_changes, self.gantry_id, self.cabinet_id, t0, t1)
+
     def _draw(self) -> None:
         for c in self.curves.values():
             if c.data is None:
@@ -580,7 +592,7 @@ class TrendPanel(QWidget):
                 pad = max((hi - lo) * 0.08, abs(hi) * 0.02, 0.5)
                 vb.setYRange(lo - pad, hi + pad, padding=0)
 
-    def _draw_marks(self, spans: list[AlarmSpan], doors: list[queries.DoorEvent]) -> None:
+    def _draw_marks(self, spans: list[AlarmSpan], doors: list[DoorChange]) -> None:
         for m in self.marks:
             self.item.removeItem(m)
         self.marks = []

@@ -17,7 +17,7 @@ import sqlite_utils
 from app.store.schema import HISTORY_TABLES
 
 from .catalogue import Series
-from .rollups import HOUR, hourly
+from .rollups import HOUR
 
 DAY = 86400.0
 RAW_MAX_SPAN_S = 2 * DAY + 60  # up to "24 h" (and a free range of two days) reads raw reports
@@ -95,16 +95,19 @@ def load_raw(db: sqlite_utils.Database, s: Series, t0: float, t1: float,
 
 
 def load_hourly(db: sqlite_utils.Database, s: Series, t0: float, t1: float) -> SeriesData:
-    rows = hourly(db, s, t0, t1)
-    n = len(rows)
-    t = np.fromiter((r.hour + HOUR / 2 for r in rows), dtype=float, count=n)
-    mean = np.fromiter((r.mean for r in rows), dtype=float, count=n)
-    lo = np.fromiter((r.min for r in rows), dtype=float, count=n)
-    hi = np.fromiter((r.max for r in rows), dtype=float, count=n)
+    rows = db.execute(
+        "SELECT hour + ?, total / n, min, max FROM metric_rollups WHERE gantry_id = ?"
+        " AND cabinet_id = ? AND kind = ? AND device_id = ? AND field = ?"
+        " AND hour BETWEEN ? AND ? ORDER BY hour",
+        [HOUR / 2, s.gantry_id, s.cabinet_id or 0, s.metric.kind, s.device_id, s.metric.field,
+         int(max(t0, PLAUSIBLE_MIN) // HOUR) * HOUR, min(t1, PLAUSIBLE_MAX)],
+    ).fetchall()
+    a = np.array(rows, dtype=float).reshape(-1, 4)  # one C loop instead of one per value
+    t, mean, lo, hi = a[:, 0], a[:, 1], a[:, 2], a[:, 3]
     # An hour without a single value has no row: its absence is a gap (a missing hour is
     # already many missing reports, unlike one missing raw report).
     t2, mean2, lo2, hi2 = break_gaps(t, 1.5 * HOUR, mean, lo, hi)
-    return SeriesData(s, Source.HOURLY, t2, mean2, lo2, hi2, points=n)
+    return SeriesData(s, Source.HOURLY, t2, mean2, lo2, hi2, points=len(rows))
 
 
 def load(db: sqlite_utils.Database, series: list[Series], t0: float, t1: float,
@@ -151,3 +154,48 @@ def extend(old: SeriesData, new: SeriesData, max_gap: float) -> SeriesData:
     return SeriesData(old.series, old.source, np.concatenate([old.t, t]),
                       np.concatenate([old.y, y]), reasons=old.reasons + new.reasons,
                       points=old.points + new.points)
+
+
+@dataclass(frozen=True)
+class DoorChange:
+    ts: float  # receive time of the report that showed the change
+    door: str  # "front" | "back"
+    opened: bool
+
+
+def door_changes(db: sqlite_utils.Database, gantry_id: str, cabinet_id: int, t0: float,
+                 t1: float, limit: int = 5000) -> list[DoorChange]:
+    """Door openings and closings of a cabinet within [t0, t1].
+
+    Every change touches a report showing a door open, and those are rare: find them (one pass
+    over the range's index entries), then look at the report just before and just after each
+    one (index lookups). A year of reports costs tens of milliseconds, not a Python loop over
+    every report. Same rule as `queries.door_events`, except that a report without a door
+    value counts as "not open"."""
+    key = "gantry_id = ? AND cabinet_id = ? AND device_id = 1"
+    ids = [gantry_id, cabinet_id]
+    opens = db.execute(
+        f"SELECT ts, front_door_closed, back_door_closed FROM doors_history WHERE {key}"
+        f" AND ts <= ? AND ts >= IFNULL((SELECT MAX(ts) FROM doors_history WHERE {key}"
+        " AND ts < ?), ?) AND (front_door_closed = 0 OR back_door_closed = 0) ORDER BY ts",
+        [*ids, t1, *ids, t0, t0]).fetchall()
+    before_sql = (f"SELECT ts, front_door_closed, back_door_closed FROM doors_history"
+                  f" WHERE {key} AND ts < ? ORDER BY ts DESC LIMIT 1")
+    after_sql = (f"SELECT ts, front_door_closed, back_door_closed FROM doors_history"
+                 f" WHERE {key} AND ts > ? ORDER BY ts LIMIT 1")
+    found: set[tuple[float, str, bool]] = set()
+    for row in opens:
+        ts = row[0]
+        prev = db.execute(before_sql, [*ids, ts]).fetchone()
+        nxt = db.execute(after_sql, [*ids, ts]).fetchone()
+        for i, door in ((1, "front"), (2, "back")):
+            if row[i] != 0:
+                continue
+            if prev is None or prev[i] != 0:
+                found.add((ts, door, True))
+            if nxt is not None and nxt[i] == 1:
+                found.add((nxt[0], door, False))
+        if len(found) > limit:
+            break
+    return [DoorChange(ts, door, opened) for ts, door, opened in sorted(found)
+            if t0 <= ts <= t1][:limit]

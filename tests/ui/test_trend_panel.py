@@ -34,12 +34,15 @@ from tests.history_year import (  # noqa: E402
 )
 from tests.test_history import rolled_master  # noqa: E402, F401  (module fixture)
 from tests.ui.conftest import wait_until  # noqa: E402
-from ui.trend_panel import QUICK_RANGES, TrendPanel  # noqa: E402
+from ui.trend_panel import QUICK_RANGES, TrendPanel, _t  # noqa: E402
 
 KEYS = [("thermohygrometer.temperature", 1), ("ups.charge_percent", 1), ("mains.voltage", 1),
         ("ups.temperature", 1)]
 SOURCES = {"1 h": Source.RAW, "24 h": Source.RAW, "7 d": Source.HOURLY, "30 d": Source.HOURLY,
            "1 y": Source.HOURLY}
+
+
+_PANELS: list[TrendPanel] = []
 
 
 class Clock:
@@ -57,12 +60,13 @@ def year_panel(run, qtbot, rolled_master: Path, tmp_path: Path):  # noqa: F811
     fleet.seed(store)
     clock = Clock(NOW)
     panel = TrendPanel(fleet, store.read, clock=clock)
-    qtbot.addWidget(panel)
+    _PANELS.append(panel)  # never deleted mid-run (see ui.trend_panel._KEEP_ALIVE)
     panel.resize(1366, 560)
     panel.show()
     panel.refresh_choices()
     yield panel, store, clock
     panel.detach()
+    panel.hide()
     store.close()
 
 
@@ -87,8 +91,11 @@ def test_each_quick_range_reads_its_table_without_fake_zeros(year_panel, run, qt
                                                        Qt.MouseButton.LeftButton))
         assert panel.source is SOURCES[name], name
         assert (panel.t0, panel.t1) == (NOW - span, NOW)
-        assert ("raw reports" in panel.status.text()) == (SOURCES[name] is Source.RAW)
-        assert ("hourly rollups" in panel.status.text()) == (SOURCES[name] is Source.HOURLY)
+        # The status line says which table it shows (in whatever language is installed).
+        raw_words = _t("Showing raw reports (one point per report)")
+        hourly_words = _t("Showing hourly rollups (mean per hour; the crosshair reads min / max)")
+        assert (raw_words in panel.status.text()) == (SOURCES[name] is Source.RAW)
+        assert (hourly_words in panel.status.text()) == (SOURCES[name] is Source.HOURLY)
         for key, c in panel.curves.items():
             assert c.item is items[key]  # created once, updated with setData
             x, y = c.item.xData, c.item.yData
@@ -120,12 +127,14 @@ def test_crosshair_marks_live_append_and_export(year_panel, run, tmp_path: Path)
     ok_t, ok_v = next((t, v) for t, v in expected()["thermohygrometer.temperature"]
                       if v is not None and t > NOW - DAY)
     assert f"{ok_v:.4g} °C" in panel.read_at(ok_t)
-    assert "no report" in panel.read_at(NOW - 9 * HOUR)  # inside the missing hours
+    assert _t("no report") in panel.read_at(NOW - 9 * HOUR)  # inside the missing hours
     # 7 days: hourly values read with their min and max; the door opening is marked.
     shown(panel, run, lambda: panel.show_quick(7 * DAY))
-    assert "min" in panel.read_at(NOW - 3 * DAY + 1800)
+    assert _t("min") in panel.read_at(NOW - 3 * DAY + 1800)
     labels = [m.label.toPlainText() for m in panel.marks if isinstance(m, pg.InfiniteLine)]
-    assert "▲ front door opened" in labels and "▽ front door closed" in labels
+    front = _t("front door")
+    assert "▲ " + _t("%1 opened").replace("%1", front) in labels
+    assert "▽ " + _t("%1 closed").replace("%1", front) in labels
     door_lines = [m for m in panel.marks if isinstance(m, pg.InfiniteLine)]
     assert {m.value() for m in door_lines} == {DOOR_OPEN[0], DOOR_OPEN[1]}
     # Live: a new report while the range includes now is appended to the same curve objects.
