@@ -129,7 +129,6 @@ class TrendPanel(QWidget):
         self._tasks: set[asyncio.Task[Any]] = set()
         self.marks: list[pg.GraphicsObject] = []
         self.alarm_note = ""
-        self.sparklines: Any = None
         self._build()
 
     # -- widgets -------------------------------------------------------------------------------
@@ -765,8 +764,6 @@ class TrendPanel(QWidget):
         self.reader = None
         for t in list(self._tasks):
             t.cancel()
-        if self.sparklines is not None:
-            self.sparklines.detach()
         with contextlib.suppress(RuntimeError, TypeError):
             self.plot.scene().sigMouseMoved.disconnect(self._mouse_moved)
         self._clear_curves()
@@ -783,7 +780,4 @@ def plug_trend_panel(window: Any, core: Any, bridge: Any) -> TrendPanel:
     window.add_panel(panel, QCoreApplication.translate("Trend", "Trends"), "bottom")
     bridge.message_stored.connect(panel.mark_dirty)
     panel.refresh_choices()
-    from ui.trend_sparkline import install_sparklines
-
-    panel.sparklines = install_sparklines(window, panel, core.store.read, bridge)
     return panel
