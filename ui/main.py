@@ -38,6 +38,8 @@ from ui.control_panel import ControlPanel, plug_control_panel
 from ui.demo import Demo, demo_data_dir, demo_settings
 from ui.main_window import MainWindow
 from ui.media_viewer import MediaViewer, plug_media_viewer
+from ui.sparklines import Sparklines, install_sparklines
+from ui.trend_panel import TrendPanel, plug_trend_panel, unplug_trend_panel
 
 log = logging.getLogger(__name__)
 ORGANISATION = APPLICATION = "GantryMonitor"
@@ -62,6 +64,8 @@ class DesktopApp:
         self.alarm_ui = install_alarm_ui(self.core, self.window, language, clock)
         self.control: ControlPanel | None = None  # plugged in once the core runs
         self.media: MediaViewer | None = None  # door-open captures (issue 8), idem
+        self.trends: TrendPanel | None = None  # trends (issue 5), idem
+        self.sparklines: Sparklines | None = None  # the schematic's 24 h lines, idem
         self.started = False
         self.error = ""
         self.tasks: set[asyncio.Task] = set()
@@ -132,6 +136,9 @@ class DesktopApp:
         self.started = True
         self.control = plug_control_panel(self.window, self.core)
         self.media = plug_media_viewer(self.window, self.core)
+        self.trends = plug_trend_panel(self.window, self.core, self.bridge)
+        self.sparklines = install_sparklines(self.window, self.trends, self.core.store.read,
+                                             self.bridge)
         self.window.comm_log.set_reader(self.core.store.read)
         self.window.status.reader = self.core.store.read
         self.window.status.refresh_counts()
@@ -151,6 +158,11 @@ class DesktopApp:
             await self.control.service.aclose()
         if self.media is not None:
             self.media.detach()
+        # Signals and timers into the trend widgets end here, before the window can go.
+        if self.sparklines is not None:
+            self.sparklines.detach()
+        if self.trends is not None:
+            unplug_trend_panel(self.trends, self.bridge)
         await self.core.stop()
         self.bridge.close()
         self.alarm_ui.close()

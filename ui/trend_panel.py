@@ -369,10 +369,11 @@ class TrendPanel(QWidget):
         for i in range(self.metric_list.count()):
             item = self.metric_list.item(i)
             s: Series = item.data(Qt.ItemDataRole.UserRole)
-            if (s.metric.key, s.device_id) in keys:
-                self.metric_list.blockSignals(True)
-                item.setCheckState(Qt.CheckState.Checked)
-                self.metric_list.blockSignals(False)
+            wanted = (s.metric.key, s.device_id) in keys
+            self.metric_list.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+            self.metric_list.blockSignals(False)
+            if wanted:
                 self._add_curve(s)
         if span is not None:
             self.show_quick(span)
@@ -781,3 +782,11 @@ def plug_trend_panel(window: Any, core: Any, bridge: Any) -> TrendPanel:
     bridge.message_stored.connect(panel.mark_dirty)
     panel.refresh_choices()
     return panel
+
+
+def unplug_trend_panel(panel: TrendPanel, bridge: Any) -> None:
+    """Undo plug_trend_panel before the window goes: no more bridge signals into the panel,
+    its timers stopped and its loads cancelled."""
+    with contextlib.suppress(RuntimeError, TypeError):
+        bridge.message_stored.disconnect(panel.mark_dirty)
+    panel.detach()

@@ -946,6 +946,21 @@
             <source>Alarm: %1 (%2)</source>
             <translation>告警：%1（%2）</translation>
         </message>
+        <message>
+            <location filename="../../ui/schematic/elements.py" line="218" />
+            <source>24 h</source>
+            <translation>24 小时</translation>
+        </message>
+        <message>
+            <location filename="../../ui/schematic/elements.py" line="330" />
+            <source>Line at the bottom: the last 24 h; click it to open the trend</source>
+            <translation>底部曲线：最近 24 小时；点击打开趋势</translation>
+        </message>
+        <message>
+            <location filename="../../ui/schematic/elements.py" line="225" />
+            <source>no values in 24 h</source>
+            <translation>24 小时内无数值</translation>
+        </message>
     </context>
     <context>
         <name>SchematicPage</name>
@@ -2844,7 +2859,7 @@ Cabinet %3 %4</source>
         <message>
             <location filename="../../ui/trend_sparkline.py" line="52" />
             <source>Last 24 h — click to open the trend</source>
-            <translation>最近 24 小时 — 点击打开趋势</translation>
+            <translation type="vanished">最近 24 小时 — 点击打开趋势</translation>
         </message>
         <message>
             <location filename="../../ui/trend_panel.py" line="611" />
@@ -2914,7 +2929,7 @@ Cabinet %3 %4</source>
         <message>
             <location filename="../../ui/trend_sparkline.py" line="97" />
             <source>no 24 h data</source>
-            <translation>无 24 小时数据</translation>
+            <translation type="vanished">无 24 小时数据</translation>
         </message>
         <message>
             <location filename="../../ui/trend_panel.py" line="623" />

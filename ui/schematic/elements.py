@@ -12,10 +12,11 @@ tests read the state, not pixels.
 from __future__ import annotations
 
 import html
+import math
 import time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from app.alarms.model import Alarm
@@ -42,6 +43,9 @@ from ui.text import fill
 TITLE_H = 24.0
 LINE_H = 18.5
 PAD = 6.0
+SPARK_H = 30.0  # the sparkline strip at the bottom of a trended element
+SPARK_LABEL_W = 34.0
+SPARK_COLOUR = "#1f4e79"  # the trend panel's first pen: calm, not an alarm colour
 
 
 def _t(s: str) -> str:
@@ -131,7 +135,14 @@ class Element(QGraphicsItem):
         self.offline = False
         self.reported_at = 0.0
         self.block: Block | None = None
+        # Sparkline (elements with a `spark_metric`): the last 24 h as (t, y) with NaN = no
+        # value or gap, over the window (t0, t1); None until loaded (ui.sparklines).
+        self.spark: tuple[list[float], list[float], float, float] | None = None
+        self._spark_runs: list[QPolygonF] = []
+        self._spark_for: tuple[object, QRectF] | None = None
         self.setAcceptHoverEvents(True)
+
+    spark_metric: str | None = None  # metric key of the sparkline (None: no sparkline)
 
     # -- model ---------------------------------------------------------------------------------
 
@@ -139,6 +150,113 @@ class Element(QGraphicsItem):
         self.prepareGeometryChange()
         self.rect = QRectF(rect)
         self.update()
+
+    def device_id(self) -> int:
+        return int(getattr(self.block, "id", 1)) if self.block is not None else 1
+
+    # -- sparkline -----------------------------------------------------------------------------
+
+    def set_spark(self, spark: tuple[list[float], list[float], float, float] | None) -> None:
+        """The last day of this element's metric: times, values (NaN = break), window."""
+        if spark is not self.spark:
+            self.spark = spark
+            self._spark_for = None
+            self.update()
+
+    def spark_rect(self) -> QRectF | None:
+        if self.spark_metric is None:
+            return None
+        r = self.rect
+        return QRectF(r.left() + PAD, r.bottom() - PAD / 2 - SPARK_H, r.width() - 2 * PAD,
+                      SPARK_H - 2)
+
+    def spark_runs(self) -> list[list[tuple[float, float]]]:
+        """The drawn line as runs of (t, value): a missing value or a gap ends a run."""
+        runs: list[list[tuple[float, float]]] = [[]]
+        for t, y in zip(*(self.spark[:2] if self.spark else ([], [])), strict=True):
+            if math.isnan(y):
+                if runs[-1]:
+                    runs.append([])
+            else:
+                runs[-1].append((t, y))
+        return [r for r in runs if r]
+
+    def _spark_polygons(self, area: QRectF) -> list[QPolygonF]:
+        """Runs in item coordinates; computed once per data and geometry."""
+        if self._spark_for == (self.spark, area):
+            return self._spark_runs
+        runs = self.spark_runs()
+        polys: list[QPolygonF] = []
+        if runs and self.spark is not None:
+            t0, t1 = self.spark[2], max(self.spark[3], self.spark[2] + 1)
+            ys = [y for run in runs for _t, y in run]
+            lo, hi = min(ys), max(ys)
+            if hi - lo < 1e-9:
+                lo, hi = lo - 1, hi + 1
+            for run in runs:
+                polys.append(QPolygonF([
+                    QPointF(area.left() + (t - t0) / (t1 - t0) * area.width(),
+                            area.bottom() - (y - lo) / (hi - lo) * area.height())
+                    for t, y in run]))
+        self._spark_runs, self._spark_for = polys, (self.spark, QRectF(area))
+        return polys
+
+    def paint_spark(self, painter: QPainter) -> None:
+        box = self.spark_rect()
+        if box is None:
+            return
+        painter.setPen(QPen(style.FRAME, 0.8))
+        painter.setBrush(style.SURFACE.lighter(108))
+        painter.drawRoundedRect(box, 3, 3)
+        font = QFont(painter.font())
+        font.setPixelSize(11)
+        font.setBold(False)
+        painter.setFont(font)
+        painter.setPen(style.MUTED_TEXT)
+        label = QRectF(box.left() + 3, box.top(), SPARK_LABEL_W, box.height())
+        painter.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QCoreApplication.translate("Schematic", "24 h"))
+        area = box.adjusted(SPARK_LABEL_W + 4, 4, -4, -4)
+        if self.spark is None:
+            return  # not read yet
+        polys = self._spark_polygons(area)
+        if not polys:
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter,
+                             QCoreApplication.translate("Schematic", "no values in 24 h"))
+            return
+        pen = QPen(QColor(SPARK_COLOUR), 1.3)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for poly in polys:
+            if poly.size() == 1:  # a lone value between gaps: a dot, not nothing
+                painter.drawEllipse(poly.at(0), 1.2, 1.2)
+            else:
+                painter.drawPolyline(poly)
+
+    def mousePressEvent(self, event) -> None:
+        box = self.spark_rect()
+        if box is not None and box.contains(event.pos()) \
+                and event.button() == Qt.MouseButton.LeftButton:
+            event.accept()  # the release opens the trend
+            return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        box = self.spark_rect()
+        scene = self.scene()
+        if box is not None and box.contains(event.pos()) and scene is not None \
+                and hasattr(scene, "sparkline_clicked"):
+            scene.sparkline_clicked.emit(self.spark_metric, self.device_id())
+            return
+        super().mouseReleaseEvent(event)
+
+    def hoverMoveEvent(self, event) -> None:
+        box = self.spark_rect()
+        if box is not None and box.contains(event.pos()):
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.unsetCursor()
+        super().hoverMoveEvent(event)
 
     def set_block(self, block: Block | None, reported_at: float) -> None:
         """Show a device block (None: this cabinet did not report the device)."""
@@ -208,6 +326,9 @@ class Element(QGraphicsItem):
             for name, r in self.block.readings().items():
                 value = text.status_text(r) if name == "status" else text.text_value(r)
                 rows.append(f"{html.escape(_field_label(name))}: {html.escape(value)}")
+        if self.spark_metric is not None:
+            rows.append(html.escape(QCoreApplication.translate(
+                "Schematic", "Line at the bottom: the last 24 h; click it to open the trend")))
         if self.reported_at:
             when = text.clock_time(self.reported_at)
             ago = text.age(time.time() - self.reported_at)
@@ -245,7 +366,9 @@ class Element(QGraphicsItem):
         painter.setBrush(QBrush(self.fill()))
         painter.drawRoundedRect(self.rect, 4, 4)
         self.paint_title(painter)
-        self.paint_body(painter, self.rect.adjusted(PAD, TITLE_H + 2, -PAD, -PAD / 2))
+        spark = SPARK_H if self.spark_metric is not None else 0.0
+        self.paint_body(painter, self.rect.adjusted(PAD, TITLE_H + 2, -PAD, -PAD / 2 - spark))
+        self.paint_spark(painter)
 
     def paint_title(self, painter: QPainter) -> None:
         severity, offline = self.effective()
@@ -302,7 +425,8 @@ class Element(QGraphicsItem):
             y += LINE_H
 
     def wanted_height(self) -> float:
-        return TITLE_H + 4 + LINE_H * max(1, len(self.lines) + len(self.alerts)) + PAD
+        spark = SPARK_H if self.spark_metric is not None else 0.0
+        return TITLE_H + 4 + LINE_H * max(1, len(self.lines) + len(self.alerts)) + PAD + spark
 
 
 def _status(r: Reading, alerts: list[str]) -> Severity:
@@ -354,6 +478,8 @@ UPS_STATES = {
 
 
 class UpsElement(Element):
+    spark_metric = "ups.charge_percent"
+
     def describe(self, b: Ups):  # type: ignore[override]
         alerts: list[str] = []
         sev = max(_status(b.status, alerts), _warn_texts(b.warning_msg, alerts))
@@ -398,6 +524,8 @@ class AirConditionerElement(Element):
 
 
 class ThermohygrometerElement(Element):
+    spark_metric = "thermohygrometer.temperature"
+
     def describe(self, b: Thermohygrometer):  # type: ignore[override]
         alerts: list[str] = []
         sev = _status(b.status, alerts)

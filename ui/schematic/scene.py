@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -91,6 +91,8 @@ class CabinetBody(QGraphicsItem):
 class CabinetScene(QGraphicsScene):
     """One cabinet's devices as elements; rebuilt only when the set of devices changes."""
 
+    sparkline_clicked = Signal(str, int)  # metric key, device id (an element's sparkline)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setBackgroundBrush(style.SURFACE.lighter(104))
@@ -123,6 +125,10 @@ class CabinetScene(QGraphicsScene):
         return [self.front_door, self.back_door, self.access, *self.air_conditioners,
                 self.thermohygrometer, self.smoke, *self.surge_protectors, *self.mains,
                 *self.rectifiers, *self.ups, self.water]
+
+    def spark_elements(self) -> list[Element]:
+        """Elements drawing a sparkline (temperature, UPS charge) that have a device shown."""
+        return [e for e in (self.thermohygrometer, *self.ups) if e.block is not None]
 
     def show_cabinet(self, state: CabinetState | None, title: str, online: bool) -> None:
         self.state = state
