@@ -8,7 +8,6 @@ the writer are committed between two batches, never after a long purge.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -54,8 +53,12 @@ class HistoryService:
         task, self._task = self._task, None
         if task is not None:
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
+            try:
                 await task
+            except asyncio.CancelledError:
+                pass
+            except Exception:  # a maintenance task that died must not stop the shutdown
+                log.exception("history maintenance had stopped with an error")
 
     async def _run(self) -> None:
         next_purge = 0.0
