@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.centre_split)
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
+        # The tree keeps room for names and states; the schematic scales into what is left.
+        self.tree.setMinimumWidth(250)
         self.main_split.setSizes([385, 1000])
         # A warning above everything while the spec's test auth code is in use (set_warning).
         self.banner = QLabel(self)
@@ -328,6 +330,8 @@ class MainWindow(QMainWindow):
             if state is not None:
                 restored = getattr(self, name).restoreState(state) or restored
         if not restored:  # first run: the schematic gets most of the room
+            total = self.main_split.width()
+            self.main_split.setSizes([max(250, int(total * 0.22)), total - max(250, int(total * 0.22))])
             w, h = self.centre_split.width(), self.centre_split.height()
             self.centre_split.setSizes([int(h * 0.68), int(h * 0.32)])
             self.top_split.setSizes([int(w * 0.7), int(w * 0.3)])

@@ -161,11 +161,14 @@ class TrendPanel(QWidget):
             e.setCalendarPopup(True)
         self.apply_range = QPushButton(_t("Show"), self)
         self.apply_range.clicked.connect(self._free_range)
-        bar.addWidget(QLabel(_t("From"), self))
-        bar.addWidget(self.from_edit)
-        bar.addWidget(QLabel(_t("to"), self))
-        bar.addWidget(self.to_edit)
-        bar.addWidget(self.apply_range)
+        # The free range goes on a second line so the panel fits a 1366-px window.
+        range_bar = QHBoxLayout()
+        range_bar.addWidget(QLabel(_t("From"), self))
+        range_bar.addWidget(self.from_edit)
+        range_bar.addWidget(QLabel(_t("to"), self))
+        range_bar.addWidget(self.to_edit)
+        range_bar.addWidget(self.apply_range)
+        range_bar.addStretch(1)
         bar.addStretch(1)
         self.show_alarms = QCheckBox(_t("Alarms"), self)
         self.show_doors = QCheckBox(_t("Doors"), self)
@@ -178,7 +181,7 @@ class TrendPanel(QWidget):
         bar.addWidget(self.export_button)
 
         self.metric_list = QListWidget(self)
-        self.metric_list.setMinimumWidth(280)
+        self.metric_list.setMinimumWidth(200)
         self.metric_list.itemChanged.connect(self._metric_toggled)
 
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
@@ -242,6 +245,7 @@ class TrendPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
+        layout.addLayout(range_bar)
         layout.addWidget(split, 1)
 
         self.gantries.activated.connect(lambda _i: self._gantry_chosen())
