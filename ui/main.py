@@ -186,6 +186,9 @@ def run(args: argparse.Namespace) -> int:
         settings = demo_settings(data_dir, base)
         demo = Demo(data_dir)
         config_path = data_dir / "settings.toml"  # the demo never touches the real settings
+        # nor the real window layout: its own QSettings, keeping the chosen language.
+        qsettings = QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
+        qsettings.setValue("ui/language", language)
     else:
         settings = settings_from_args(args)
     data_dir = settings.resolved_data_dir()

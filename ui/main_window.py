@@ -322,6 +322,10 @@ class MainWindow(QMainWindow):
         """Window geometry now; splitter positions once shown at that size (see showEvent)."""
         if self.settings.value("window/geometry") is not None:
             self.restoreGeometry(self.settings.value("window/geometry"))
+        elif (screen := self.screen()) is not None:
+            # First run: most of the screen, so the schematic is readable at once.
+            area = screen.availableGeometry()
+            self.resize(int(area.width() * 0.9), int(area.height() * 0.9))
 
     def _restore_splitters(self) -> None:
         restored = False

@@ -507,9 +507,10 @@ class MediaViewer(QWidget):
         self.keep_button.blockSignals(True)
         self.keep_button.setChecked(r.keep)
         self.keep_button.blockSignals(False)
+        door = {"front": self.tr("front door"), "back": self.tr("back door")}.get(
+            r.door or "", r.door or "?")
         self.view.open(r.file(self.data_dir), r.kind, fill(
-            self.tr("Cabinet %1, %2 door, opened %3"), str(r.cabinet_id), r.door or "?",
-            r.door_time))
+            self.tr("Cabinet %1, %2, opened %3"), str(r.cabinet_id), door, r.door_time))
 
     def _keep_toggled(self, keep: bool) -> None:
         row = self.gallery.currentRow()

@@ -2214,6 +2214,11 @@ Cabinet %3 %4</source>
             <source>Door captures</source>
             <translation>开门抓拍</translation>
         </message>
+        <message>
+            <location filename="../../ui/media_viewer.py" line="513" />
+            <source>Cabinet %1, %2, opened %3</source>
+            <translation>机柜 %1，%2，%3 打开</translation>
+        </message>
     </context>
     <context>
         <name>Metric</name>
