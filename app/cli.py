@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -28,7 +29,18 @@ def _common(p: argparse.ArgumentParser, top: bool = False) -> None:
     p.add_argument("--config", type=Path, default=d,
                    help="settings file (default: the user config folder)")
     p.add_argument("--host", default=d, help="address the receiver listens on")
-    p.add_argument("--port", type=int, default=d, help="port the receiver listens on")
+    p.add_argument("--port", type=_port, default=d, help="port the receiver listens on")
+
+
+def _port(text: str) -> int:
+    """A TCP port number; anything else is a usage error (exit 2)."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port {port} is outside 0-65535")
+    return port
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -274,8 +286,7 @@ def main(argv: list[str] | None = None,
     """Run a sub-command; without one, `desktop(args)` (given by `ui.launcher`, which owns Qt)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _console_log(args.verbose)
     from app.receiver import ReceiverError
     from app.store import StoreError
 
@@ -289,11 +300,50 @@ def main(argv: list[str] | None = None,
     except (Failure, ConfigError, ReceiverError, StoreError) as e:
         print(f"gantry-monitor: {e}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `gantry-monitor latest | head`: the reader left, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as e:  # a bug: the traceback goes to the log file, the user gets one line
         log.exception("unexpected error")
-        print(f"gantry-monitor: unexpected error ({type(e).__name__}: {e}); "
-              "the log file has the details.", file=sys.stderr)
+        where = ("the log file has the details" if _file_logging()
+                 else "run again with -v for the details")
+        print(f"gantry-monitor: unexpected error ({type(e).__name__}: {e}); {where}.",
+              file=sys.stderr)
         return 1
+
+
+def _console_log(verbose: bool) -> None:
+    """stderr: warnings and errors as one line each (tracebacks only with -v or in the log file);
+    everything from INFO goes to the data folder's log file once a command sets it up."""
+    from app.logs import FORMAT, OneLineFormatter
+
+    root = logging.getLogger()
+    level = logging.DEBUG if verbose else logging.INFO
+    if root.level == logging.NOTSET or root.level > level:
+        root.setLevel(level)
+    console = next((h for h in root.handlers if getattr(h, "gantry_console", False)), None)
+    if console is None:  # once per process, however often main() runs (tests call it)
+        console = _Stderr()
+        console.gantry_console = True  # type: ignore[attr-defined]
+        root.addHandler(console)
+    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    console.setFormatter(logging.Formatter(FORMAT) if verbose else OneLineFormatter(FORMAT))
+
+
+class _Stderr(logging.StreamHandler):
+    """Writes to whatever sys.stderr is now (it is replaced under tests and by some hosts)."""
+
+    @property  # type: ignore[override]
+    def stream(self):  # noqa: ANN201
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:  # noqa: ANN001
+        pass
+
+
+def _file_logging() -> bool:
+    return any(isinstance(h, logging.FileHandler) for h in logging.getLogger().handlers)
 
 
 if __name__ == "__main__":
