@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from app.alarms.engine import AlarmEngine
 from app.bus import EventBus
 from app.config import Settings
@@ -16,7 +18,7 @@ from app.history import HistoryService, Retention
 from app.media.fetcher import CaptureFetcher
 from app.protocol import RateLimiter
 from app.receiver import Receiver
-from app.store import Store
+from app.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +36,18 @@ class Core:
                                        self.data_dir)  # door-open captures (issue 8)
         self.history = HistoryService(self.store, Retention.from_settings(settings))  # issue 5
         self._started = False
+        self._lock = FileLock(str(self.data_dir / "gantry-monitor.lock"))
 
     async def start(self) -> str:
         """Open the store, rebuild the fleet, start receiving; returns the receiver's URL.
 
         Raises StoreError / ReceiverError with a sentence for the user."""
-        self.store.open()
+        self._claim_data_dir()
+        try:
+            self.store.open()
+        except BaseException:
+            self._release_data_dir()
+            raise
         try:
             self.fleet.seed(self.store)
             for gid, entry in self.settings.gantries.items():
@@ -54,6 +62,7 @@ class Core:
             await self.captures.stop()
             await self.alarms.stop()
             self.store.close()
+            self._release_data_dir()
             raise
         self._started = True
         return url
@@ -94,3 +103,20 @@ class Core:
         await self.history.stop()
         await self.alarms.stop()
         self.store.close()
+        self._release_data_dir()
+
+    def _claim_data_dir(self) -> None:
+        """One running core per data folder: a second `serve`, or `serve` beside the app on the
+        same folder, would receive into the same history twice."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            raise StoreError(f"Another Gantry Monitor is already using the data folder "
+                             f"{self.data_dir}.") from None
+        except OSError as e:
+            raise StoreError(f"Cannot use the data folder {self.data_dir}: {e}") from e
+
+    def _release_data_dir(self) -> None:
+        if self._lock.is_locked:
+            self._lock.release()

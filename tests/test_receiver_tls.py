@@ -41,3 +41,4 @@ async def test_missing_key_file_is_one_sentence(tmp_path):
                               tls_key=str(tmp_path / "nope.pem")))
     with pytest.raises(ReceiverError, match="Cannot load the TLS certificate"):
         await core.start()
+
