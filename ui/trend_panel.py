@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -78,10 +78,54 @@ PENS = ("#1f4e79", "#2e7d6b", "#6a4c93", "#3c3c3c", "#00838f", "#5d4037")
 # small objects per trend panel, and the application makes one).
 _KEEP_ALIVE: list[pg.ViewBox] = []
 MAX_AXES = 4  # units shown at once: one left axis, three right
+# Room for this many tick-label characters on a value axis, so a new range never changes an
+# axis' width: a width change found while painting made Qt lay out and paint the chart twice
+# more (about 100 ms after a year loaded).
+AXIS_CHARS = 6
+BACKGROUND = style.SURFACE.lighter(106)
+
+
+def _opaque(pen: QPen, background: QColor) -> QPen:
+    """The pen's colour already blended over the background: the raster engine draws an opaque
+    line several times faster than a translucent one, and grid lines cross the whole plot."""
+    c = pen.color()
+    a = c.alphaF()
+    out = QPen(pen)
+    out.setColor(QColor.fromRgbF(c.redF() * a + background.redF() * (1 - a),
+                                 c.greenF() * a + background.greenF() * (1 - a),
+                                 c.blueF() * a + background.blueF() * (1 - a)))
+    return out
+
+
+class _OpaqueGrid:
+    """Axis mixin: grid lines and ticks drawn opaque (pre-blended with the plot background),
+    the panel stacks the axes behind the curves so an opaque grid never covers a line."""
+
+    def generateDrawSpecs(self, p: Any) -> Any:
+        specs = super().generateDrawSpecs(p)  # type: ignore[misc]
+        if specs is None:
+            return None
+        axis_spec, ticks, texts = specs
+        return axis_spec, [(_opaque(pen, BACKGROUND), a, b) for pen, a, b in ticks], texts
+
+
+class GridAxis(_OpaqueGrid, pg.AxisItem):
+    pass
+
+
+class GridDateAxis(_OpaqueGrid, pg.DateAxisItem):
+    pass
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Trend", text)
+
+
+def tick_chars(lo: float, hi: float) -> int:
+    """About the longest tick label of a value axis over [lo, hi] (pyqtgraph prints ticks with
+    the decimals their spacing needs, a few ticks per range)."""
+    places = max(0, math.ceil(-math.log10(max(hi - lo, 1e-9) / 10)))
+    return max(len(f"{lo:.{places}f}"), len(f"{hi:.{places}f}"))
 
 
 def metric_label(m: Metric) -> str:
@@ -184,21 +228,27 @@ class TrendPanel(QWidget):
         self.metric_list.setMinimumWidth(200)
         self.metric_list.itemChanged.connect(self._metric_toggled)
 
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
-        self.plot.setBackground(style.SURFACE.lighter(106))
+        self.plot = pg.PlotWidget(axisItems={"bottom": GridDateAxis(orientation="bottom"),
+                                             "left": GridAxis("left"),
+                                             "right": GridAxis("right")})
+        self.plot.setBackground(BACKGROUND)
         self.item = self.plot.getPlotItem()
         self.item.showGrid(x=True, y=True, alpha=0.25)
+        # Horizontal grid lines of the first unit only: a second set from another scale would
+        # not line up with it (and would cost a paint of its own).
+        self.item.getAxis("right").setGrid(False)
         self.legend = self.item.addLegend(offset=(8, 8), labelTextColor=style.TEXT,
                                           brush=pg.mkBrush(255, 255, 255, 150))
         for name in ("bottom", "left"):
             self.item.getAxis(name).setTextPen(style.TEXT)
             self.item.getAxis(name).setPen(style.FRAME)
+        text_width = self.plot.fontMetrics().horizontalAdvance("8" * AXIS_CHARS)
         self.views: list[pg.ViewBox] = [self.item.getViewBox()]
         self.axes: list[pg.AxisItem] = [self.item.getAxis("left")]
         for i in range(1, MAX_AXES):
             # pyqtgraph's multi-axis recipe: a view box laid over the plot's own one.
             vb = pg.ViewBox()
-            axis = self.item.getAxis("right") if i == 1 else pg.AxisItem("right")
+            axis = self.item.getAxis("right") if i == 1 else GridAxis("right")
             if i > 1:
                 self.item.layout.addItem(axis, 2, 2 + i)
             self.item.scene().addItem(vb)
@@ -211,6 +261,11 @@ class TrendPanel(QWidget):
             self.views.append(vb)
             self.axes.append(axis)
         self.item.getViewBox().sigResized.connect(self._sync_views)
+        for axis in self.axes:
+            axis.setStyle(autoExpandTextSpace=False, tickTextWidth=text_width)
+        for axis in (*self.axes, self.item.getAxis("bottom")):
+            axis.setZValue(-0.5)  # behind the curves (pyqtgraph puts axes at 0.5, above)
+            axis.setFlag(axis.GraphicsItemFlag.ItemNegativeZStacksBehindParent)
         for vb in self.views:
             vb.setLimits(xMin=PLAUSIBLE_MIN, xMax=PLAUSIBLE_MAX, minXRange=60.0,
                          maxXRange=6 * 366 * DAY)
@@ -483,15 +538,21 @@ class TrendPanel(QWidget):
         self.range_buttons.setExclusive(True)
 
     def set_range(self, t0: float, t1: float) -> None:
+        """Show [t0, t1]: the chart moves there when its data has arrived (painting the old
+        curves stretched over the new range first cost two paints of nothing useful)."""
         t0, t1 = max(t0, PLAUSIBLE_MIN), min(t1, PLAUSIBLE_MAX)
         self.t0, self.t1 = t0, t1
+        self._set_edits()
+        if self.reader is None or self.gantry_id is None:
+            self._show_x(t0, t1)
+        self.reload()
+
+    def _show_x(self, t0: float, t1: float) -> None:
         self._setting_range = True
         try:
             self.item.setXRange(t0, t1, padding=0)
         finally:
             self._setting_range = False
-        self._set_edits()
-        self.reload()
 
     def _set_edits(self) -> None:
         self.from_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(self.t0)))
@@ -544,6 +605,8 @@ class TrendPanel(QWidget):
                 self._alarm_spans(t0, t1), self._door_changes(t0, t1))
         except Exception:
             log.exception("loading the trend failed")
+            if generation == self._generation and not keep_view:
+                self._show_x(t0, t1)
             self.status.setText(_t("Could not read the history (see the log)."))
             return
         if generation != self._generation:
@@ -555,12 +618,21 @@ class TrendPanel(QWidget):
             c = self.curves.get(d.series.key)
             if c is not None:
                 c.data = d
+        if not keep_view:
+            self._show_x(t0, t1)
         self._draw()
         self._draw_marks(spans, doors)
         if not keep_view:
             self._autoscale_y()
+        self._settle()
         self._status_text()
         self.loaded.emit()
+
+    def _settle(self) -> None:
+        """Apply the view boxes' deferred range changes now. pyqtgraph does it at the start of
+        the next paint; the curves then re-clip and re-downsample to the new view and ask for
+        a second paint of the whole plot."""
+        self.plot.scene().prepareForPaint()
 
     async def _alarm_spans(self, t0: float, t1: float) -> list[AlarmSpan]:
         self.alarm_note = ""
@@ -595,6 +667,14 @@ class TrendPanel(QWidget):
                 lo, hi = float(finite.min()), float(finite.max())
                 pad = max((hi - lo) * 0.08, abs(hi) * 0.02, 0.5)
                 vb.setYRange(lo - pad, hi + pad, padding=0)
+                self._fit_tick_text(self.axes[i], lo - pad, hi + pad)
+
+    def _fit_tick_text(self, axis: pg.AxisItem, lo: float, hi: float) -> None:
+        """Widen an axis for long tick labels (large values) before it paints, never while."""
+        chars = max(AXIS_CHARS, tick_chars(lo, hi))
+        width = self.plot.fontMetrics().horizontalAdvance("8" * chars)
+        if axis.style["tickTextWidth"] != width:
+            axis.setStyle(tickTextWidth=width)
 
     def _draw_marks(self, spans: list[AlarmSpan], doors: list[DoorChange]) -> None:
         for m in self.marks:
@@ -700,11 +780,7 @@ class TrendPanel(QWidget):
             now = self.clock()
             if now - self.t1 > 0.005 * self.quick:
                 self.t0, self.t1 = now - self.quick, now
-                self._setting_range = True
-                try:
-                    self.item.setXRange(self.t0, self.t1, padding=0)
-                finally:
-                    self._setting_range = False
+                self._show_x(self.t0, self.t1)
         if not self.dirty or not self.includes_now():
             return
         self.dirty = False

@@ -167,11 +167,11 @@ def door_changes(db: sqlite_utils.Database, gantry_id: str, cabinet_id: int, t0:
                  t1: float, limit: int = 5000) -> list[DoorChange]:
     """Door openings and closings of a cabinet within [t0, t1].
 
-    Every change touches a report showing a door open, and those are rare: find them (one pass
-    over the range's index entries), then look at the report just before and just after each
-    one (index lookups). A year of reports costs tens of milliseconds, not a Python loop over
-    every report. Same rule as `queries.door_events`, except that a report without a door
-    value counts as "not open"."""
+    Every change touches a report showing a door open, and those are rare: find them (the
+    partial index `doors_history_open` holds only those reports), then look at the report
+    just before and just after each one (index lookups). A year costs well under a
+    millisecond, not a visit to every report's row. Same rule as `queries.door_events`,
+    except that a report without a door value counts as "not open"."""
     key = "gantry_id = ? AND cabinet_id = ? AND device_id = 1"
     ids = [gantry_id, cabinet_id]
     opens = db.execute(

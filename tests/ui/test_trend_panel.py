@@ -86,9 +86,15 @@ def test_each_quick_range_reads_its_table_without_fake_zeros(year_panel, run, qt
     # Units on separate axes: °C (temperature and battery temperature), %, V.
     assert sorted(panel.units) == sorted(["°C", "%", "V"])
     assert [a.isVisible() for a in panel.axes] == [True, True, True, False]
+    # Axis widths as the data is handed over, before Qt paints: painting must not change
+    # them (a change found while painting made Qt lay out and paint the chart twice more).
+    widths: list[list[float]] = []
+    panel.loaded.connect(lambda: widths.append([a.width() for a in panel.axes]))
     for i, (name, span) in enumerate(QUICK_RANGES):
         shown(panel, run, lambda i=i: qtbot.mouseClick(panel.range_buttons.button(i),
                                                        Qt.MouseButton.LeftButton))
+        panel.plot.grab()
+        assert [a.width() for a in panel.axes] == widths[-1], name
         assert panel.source is SOURCES[name], name
         assert (panel.t0, panel.t1) == (NOW - span, NOW)
         # The status line says which table it shows (in whatever language is installed).
