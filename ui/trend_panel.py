@@ -83,6 +83,7 @@ MAX_AXES = 4  # units shown at once: one left axis, three right
 # more (about 100 ms after a year loaded).
 AXIS_CHARS = 6
 BACKGROUND = style.SURFACE.lighter(106)
+VIEW_Z = -100  # pyqtgraph's z of a view box
 
 
 def _opaque(pen: QPen, background: QColor) -> QPen:
@@ -170,6 +171,7 @@ class TrendPanel(QWidget):
         self.last_hourly_reload = 0.0
         self._generation = 0
         self._setting_range = False
+        self._move_pending = False  # set_range's range not shown yet (it moves with its data)
         self._tasks: set[asyncio.Task[Any]] = set()
         self.marks: list[pg.GraphicsObject] = []
         self.alarm_note = ""
@@ -251,7 +253,10 @@ class TrendPanel(QWidget):
             axis = self.item.getAxis("right") if i == 1 else GridAxis("right")
             if i > 1:
                 self.item.layout.addItem(axis, 2, 2 + i)
-            self.item.scene().addItem(vb)
+            # A child of the plot item, stacked under the plot's own view box (which keeps
+            # the mouse) and over the axes, so the grid lies under every curve.
+            vb.setParentItem(self.item)
+            vb.setZValue(VIEW_Z - 1)
             _KEEP_ALIVE.append(vb)
             axis.linkToView(vb)
             axis.setTextPen(style.TEXT)
@@ -262,9 +267,12 @@ class TrendPanel(QWidget):
             self.axes.append(axis)
         self.item.getViewBox().sigResized.connect(self._sync_views)
         for axis in self.axes:
-            axis.setStyle(autoExpandTextSpace=False, tickTextWidth=text_width)
+            # Labels that would stick out of the axis (at the plot's top edge) are left out
+            # rather than cut in half.
+            axis.setStyle(autoExpandTextSpace=False, tickTextWidth=text_width,
+                          hideOverlappingLabels=True)
         for axis in (*self.axes, self.item.getAxis("bottom")):
-            axis.setZValue(-0.5)  # behind the curves (pyqtgraph puts axes at 0.5, above)
+            axis.setZValue(VIEW_Z - 2)  # behind the curves (pyqtgraph puts axes above them)
             axis.setFlag(axis.GraphicsItemFlag.ItemNegativeZStacksBehindParent)
         for vb in self.views:
             vb.setLimits(xMin=PLAUSIBLE_MIN, xMax=PLAUSIBLE_MAX, minXRange=60.0,
@@ -319,7 +327,7 @@ class TrendPanel(QWidget):
     def _sync_views(self) -> None:
         main = self.item.getViewBox()
         for vb in self.views[1:]:
-            vb.setGeometry(main.sceneBoundingRect())
+            vb.setGeometry(main.geometry())  # both are children of the plot item
             vb.linkedViewChanged(main, vb.XAxis)
 
     # -- choosing what to show -----------------------------------------------------------------
@@ -542,10 +550,16 @@ class TrendPanel(QWidget):
         curves stretched over the new range first cost two paints of nothing useful)."""
         t0, t1 = max(t0, PLAUSIBLE_MIN), min(t1, PLAUSIBLE_MAX)
         self.t0, self.t1 = t0, t1
+        self._reload_timer.stop()  # an earlier pan's reload is superseded by this range
         self._set_edits()
+        self._move_pending = True
         if self.reader is None or self.gantry_id is None:
-            self._show_x(t0, t1)
+            self._move_to(t0, t1)
         self.reload()
+
+    def _move_to(self, t0: float, t1: float) -> None:
+        self._move_pending = False
+        self._show_x(t0, t1)
 
     def _show_x(self, t0: float, t1: float) -> None:
         self._setting_range = True
@@ -562,6 +576,7 @@ class TrendPanel(QWidget):
         if self._setting_range:
             return
         # The user panned or zoomed: a free range from now on; reload when the mouse rests.
+        self._move_pending = False  # what the user sees now wins over a range still loading
         self.t0, self.t1 = float(rng[0]), float(rng[1])
         if self.quick is not None and abs(self.t1 - self.clock()) > 0.02 * (self.t1 - self.t0):
             self._free()
@@ -605,12 +620,13 @@ class TrendPanel(QWidget):
                 self._alarm_spans(t0, t1), self._door_changes(t0, t1))
         except Exception:
             log.exception("loading the trend failed")
-            if generation == self._generation and not keep_view:
-                self._show_x(t0, t1)
+            if generation == self._generation and (self._move_pending or not keep_view):
+                self._move_to(t0, t1)
             self.status.setText(_t("Could not read the history (see the log)."))
             return
         if generation != self._generation:
             return  # a newer request superseded this one
+        move = self._move_pending or not keep_view
         self.source = source
         if source is Source.HOURLY:
             self.last_hourly_reload = time.monotonic()
@@ -618,11 +634,11 @@ class TrendPanel(QWidget):
             c = self.curves.get(d.series.key)
             if c is not None:
                 c.data = d
-        if not keep_view:
-            self._show_x(t0, t1)
+        if move:
+            self._move_to(t0, t1)
         self._draw()
         self._draw_marks(spans, doors)
-        if not keep_view:
+        if move:
             self._autoscale_y()
         self._settle()
         self._status_text()

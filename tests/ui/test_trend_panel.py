@@ -7,7 +7,9 @@ Pictures of the panel with a day and a year of data: `tests/perf/bench_trend.py 
 
 from __future__ import annotations
 
+import asyncio
 import os
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -34,7 +36,7 @@ from tests.history_year import (  # noqa: E402
 )
 from tests.test_history import rolled_master  # noqa: E402, F401  (module fixture)
 from tests.ui.conftest import wait_until  # noqa: E402
-from ui.trend_panel import QUICK_RANGES, TrendPanel, _t  # noqa: E402
+from ui.trend_panel import QUICK_RANGES, RELOAD_MS, TrendPanel, _t  # noqa: E402
 
 KEYS = [("thermohygrometer.temperature", 1), ("ups.charge_percent", 1), ("mains.voltage", 1),
         ("ups.temperature", 1)]
@@ -177,3 +179,20 @@ def test_free_range_and_zoom_switch_tables(year_panel, run) -> None:
     shown(panel, run, lambda: panel.set_range(-1e12, 1e13))
     assert panel.t0 > 9e8 and panel.t1 < 4.2e9
     panel.grab()  # the date axis draws such a range without failing
+
+
+def test_quick_range_chosen_right_after_a_pan_is_shown(year_panel, run) -> None:
+    panel, _store, _clock = year_panel
+    shown(panel, run, lambda: panel.show_series(GANTRY, 1, KEYS[:2], span=DAY))
+    vb = panel.item.getViewBox()
+    vb.translateBy(x=-2 * HOUR)  # a pan: its reload waits until the mouse rests
+    assert panel.quick is None and panel._reload_timer.isActive()
+    time.sleep(1.5 * RELOAD_MS / 1000)  # the pan's reload is due, not yet run
+    # "1 y" now: the chart moves to the year with the year's data; the pan's reload must not
+    # supersede that load and leave the day's view over hourly rollups.
+    shown(panel, run, lambda: panel.show_quick(365 * DAY))
+    run(asyncio.sleep(2 * RELOAD_MS / 1000))
+    x0, x1 = vb.viewRange()[0]
+    assert abs(x0 - (NOW - 365 * DAY)) < HOUR and abs(x1 - NOW) < HOUR
+    assert panel.source is Source.HOURLY and (panel.t0, panel.t1) == (NOW - 365 * DAY, NOW)
+    assert not panel._reload_timer.isActive()
