@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import functools
 import json
 import logging
 import ssl
@@ -40,10 +41,18 @@ class ReceiverError(Exception):
     """The receiver cannot start; the message is one sentence for the user."""
 
 
-def _answer(code: ResultCode, detail: str | None = None) -> web.Response:
+@functools.cache
+def _answer_bytes(code: ResultCode, detail: str | None) -> tuple[bytes, str]:
     body = json.dumps(response_body(code, detail), ensure_ascii=False).encode("utf-8")
+    return body, md5_hex(body)
+
+
+def _answer(code: ResultCode, detail: str | None = None) -> web.Response:
+    # Details name the caller's field paths: don't let them fill the cache of fixed answers.
+    body, md5 = _answer_bytes(code, None) if detail is None else _answer_bytes.__wrapped__(
+        code, detail)
     return web.Response(body=body, content_type="application/json", charset="utf-8",
-                        headers={MD5_HEADER: md5_hex(body)})
+                        headers={MD5_HEADER: md5})
 
 
 class Receiver:

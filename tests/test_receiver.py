@@ -177,10 +177,10 @@ async def test_cabinet_status_missing_1002(poster):
 async def test_storage_failure_1008_and_still_serving(core, poster, monkeypatch):
     import app.store as store_mod
 
-    def broken(conn, message, log):
+    def broken(conn, items):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store_mod, "insert_message", broken)
+    monkeypatch.setattr(store_mod, "write_messages", broken)
     r = await poster.post(example("cabinetStatusUpdate"))
     assert r.json()["code"] == "1008"
     monkeypatch.undo()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from operator import attrgetter, itemgetter
 
 from app.protocol import Block, Cabinet, Computer, NoValue, Reading
 
@@ -35,21 +37,48 @@ class Context:
     previous_strikes: dict[int, int] = field(default_factory=dict)
     # (door controller id, side) -> time the door was first known open
     open_since: dict[tuple[int, str], float] = field(default_factory=dict)
-    # Filled by the rules: the value each evaluated source shows now (kept when an alarm clears);
-    # a Reading or text, turned into text only for the few alarms that do clear.
-    values: dict[AlarmKey, Reading | str] = field(default_factory=dict)
-    # Filled by the rules: each evaluated device, for the values of its get_failed sources.
+    # Filled by the rules: each evaluated device, for the value an alarm shows when it clears.
     devices: dict[tuple[str, int], Block] = field(default_factory=dict)
 
     def value_of(self, key: AlarmKey) -> str:
-        """The value a source shows now, as text ("" when this report did not cover it)."""
-        if key in self.values:
-            return str(self.values[key])
-        prefix, _, name = key.condition.partition(":")
+        """The value a source shows now, as text ("" when this report did not cover it).
+
+        Worked out only for the few alarms that clear, not for every reading of every report."""
         block = self.devices.get((key.kind, key.device_id))
-        if prefix == "get_failed" and block is not None and name in type(block).model_fields:
-            return str(getattr(block, name))
-        return ""
+        if block is None:
+            return ""
+        prefix, _, name = key.condition.partition(":")
+        name = name if prefix == "get_failed" else _WATCHED.get(key.condition, "")
+        if name not in type(block).model_fields:
+            return ""
+        r = getattr(block, name)
+        v = _num(r) if key.condition in _NUMERIC else None
+        return str(r) if v is None else _fmt(v)
+
+
+# The reading each condition watches (its value is what a clearing alarm shows).
+_WATCHED: dict[str, str] = {
+    "status": "status", "current_limiting": "current_limiting", "discharging": "running_state",
+    "low_runtime": "remaining_minutes", "low_charge": "charge_percent",
+    "system_warning": "system_warning", "temperature_warning": "temperature_warning",
+    "temperature_high": "temperature", "humidity_high": "humidity", "water": "is_warning",
+    "smoke": "is_warning", "strike": "lightning_count", "cpu_temperature_high": "cpu_temperature",
+    "sys_disk_usage_high": "sys_disk_usage", "data_disk_usage_high": "data_disk_usage",
+    "memory_usage_high": "memory_usage",
+    **{f"{side}_{what}": f"{side}_{field}" for side in ("front_door", "back_door")
+       for what, field in (("illegal", "open_illegally"), ("armed", "closed"),
+                           ("open_long", "closed"))},
+}
+# Conditions on a measured value: shown formatted (1 decimal), like when they were raised.
+_NUMERIC = frozenset({"low_runtime", "low_charge", "temperature_high", "humidity_high",
+                      "cpu_temperature_high", "sys_disk_usage_high", "data_disk_usage_high",
+                      "memory_usage_high"})
+
+
+@cache
+def _readings_of(model: type[Block]) -> Callable[[Block], tuple[Reading, ...]]:
+    fields = model.reading_fields()
+    return attrgetter(*fields) if len(fields) > 1 else (lambda b: (getattr(b, fields[0]),))
 
 
 def split_texts(r: Reading) -> list[str]:
@@ -62,6 +91,9 @@ def split_texts(r: Reading) -> list[str]:
         if t and t not in out:
             out.append(t)
     return out
+
+
+_REASON = itemgetter(1)  # Reading.reason, without the attribute lookup
 
 
 def _num(r: Reading) -> float | None:
@@ -90,39 +122,38 @@ class _Collector:
     def flag(self, kind: str, device_id: int, condition: str, r: Reading, alarm_value: int,
              severity: Severity, text_key: str, **params: object) -> None:
         """An alarm while a 0/1 reading equals `alarm_value`."""
-        self.ctx.values[self.key(kind, device_id, condition)] = r
-        if r.present and r.value == alarm_value:
+        if r.reason is None and r.value == alarm_value:
             self.add(kind, device_id, condition, severity, text_key, str(r), **params)
 
     def above(self, kind: str, device_id: int, condition: str, r: Reading, limit: float,
               deadband: float, severity: Severity, text_key: str, **params: object) -> None:
         """Raise above `limit`; hold until below `limit - deadband`; hold on a missing value."""
-        key = self.key(kind, device_id, condition)
-        was = self.ctx.standing(key)
         v = _num(r)
-        self.ctx.values[key] = str(r) if v is None else _fmt(v)
+        if v is not None and v <= limit - deadband:
+            return  # normal whatever the alarm's state: the usual case, decided without it
+        key = self.key(kind, device_id, condition)
         if v is None:
-            if was:
+            if self.ctx.standing(key):
                 self.out.append(Condition(key, severity, text_key, {**params, "value": "?",
                                                                       "limit": _fmt(limit)}))
             return
-        if v > limit or (was and v > limit - deadband):
+        if v > limit or self.ctx.standing(key):
             self.out.append(Condition(key, severity, text_key,
                                       {**params, "value": _fmt(v), "limit": _fmt(limit)}, _fmt(v)))
 
     def below(self, kind: str, device_id: int, condition: str, r: Reading, limit: float,
               deadband: float, severity: Severity, text_key: str) -> None:
         """Raise below `limit`; hold until above `limit + deadband`; hold on a missing value."""
-        key = self.key(kind, device_id, condition)
-        was = self.ctx.standing(key)
         v = _num(r)
-        self.ctx.values[key] = str(r) if v is None else _fmt(v)
+        if v is not None and v >= limit + deadband:
+            return
+        key = self.key(kind, device_id, condition)
         if v is None:
-            if was:
+            if self.ctx.standing(key):
                 self.out.append(Condition(key, severity, text_key,
                                           {"value": "?", "limit": _fmt(limit)}))
             return
-        if v < limit or (was and v < limit + deadband):
+        if v < limit or self.ctx.standing(key):
             self.out.append(Condition(key, severity, text_key,
                                       {"value": _fmt(v), "limit": _fmt(limit)}, _fmt(v)))
 
@@ -132,9 +163,12 @@ class _Collector:
         status = getattr(block, "status", None)
         if status is not None:
             self.flag(kind, device_id, "status", status, 0, status_severity, "status")
-        # Keys only for failed readings: this runs for every reading of every report.
         self.ctx.devices[(kind, device_id)] = block
-        for name, r in block.readings().items():
+        # This runs for every device of every report: look for a failed reading in C first.
+        readings = _readings_of(type(block))(block)
+        if NoValue.GET_FAILED not in map(_REASON, readings):
+            return
+        for name, r in zip(block.reading_fields(), readings, strict=True):
             if r.reason is NoValue.GET_FAILED:
                 self.add(kind, device_id, f"get_failed:{name}", Severity.LOW, "get_failed",
                          NoValue.GET_FAILED.value, field=name)
@@ -190,8 +224,6 @@ def cabinet_conditions(gantry_id: str, cabinet: Cabinet, ctx: Context) -> list[C
             closed = getattr(d, f"{side}_closed")
             c.flag(d.kind, d.id, f"{side}_illegal", getattr(d, f"{side}_open_illegally"), 1,
                    Severity.HIGH, "door_open_illegally", door=side)
-            c.ctx.values[c.key(d.kind, d.id, f"{side}_armed")] = str(closed)
-            c.ctx.values[c.key(d.kind, d.id, f"{side}_open_long")] = str(closed)
             if closed.value != 0:
                 continue
             if d.armed.value == 1 and getattr(d, f"{side}_unlock_type").value != UNLOCK_REMOTE:
@@ -206,12 +238,10 @@ def cabinet_conditions(gantry_id: str, cabinet: Cabinet, ctx: Context) -> list[C
         c.common(s, s.id, Severity.MEDIUM)
         count = s.lightning_count.value if s.lightning_count.present else None
         before = ctx.previous_strikes.get(s.id)
-        key = c.key(s.kind, s.id, "strike")
-        ctx.values[key] = str(s.lightning_count)
         if count is not None and before is not None and int(count) > before:
             c.add(s.kind, s.id, "strike", Severity.MEDIUM, "surge_strike", str(count),
                   count=int(count), delta=int(count) - before)
-        elif count is None and ctx.standing(key):
+        elif count is None and ctx.standing(c.key(s.kind, s.id, "strike")):
             # No count this time: cannot say the strikes stopped; keep the alarm.
             c.add(s.kind, s.id, "strike", Severity.MEDIUM, "surge_strike", "?", count="?",
                   delta="?")

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 
 from .codes import ResultCode
@@ -100,7 +101,11 @@ def _gunzip(data: bytes, limit: int) -> bytes:
 
 def _decode_json(payload: bytes) -> Any:
     payload = payload.removeprefix(codecs.BOM_UTF8)
-    return json.loads(payload.decode("utf-8"))
+    try:
+        return orjson.loads(payload)
+    except orjson.JSONDecodeError:
+        # The json module has the last word (lone surrogates, huge integers) and its messages.
+        return json.loads(payload.decode("utf-8"))
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
@@ -229,7 +234,7 @@ def parse(
             return Rejection(ResultCode.BAD_PARAMETERS, f"computerStatus: {what}", gantry, method)
         fields["computerStatus"] = normalise_computers(comps, legacy)
     try:
-        message = model.model_validate(fields, by_alias=True)
+        message = model.model_validate(fields)
     except ValidationError as e:
         return Rejection(ResultCode.BAD_PARAMETERS, _describe(e), gantry, method)
     return Accepted(message, tuple(legacy))
@@ -243,6 +248,6 @@ def parse_stored(payload: bytes) -> StatusMessage:
     fields = {**obj, "method": method, "timeStamp": int(str(obj["timeStamp"]).strip())}
     if method == CabinetStatusUpdate.METHOD:
         fields["cabinetStatus"] = normalise_cabinet(obj["cabinetStatus"], notes)
-        return CabinetStatusUpdate.model_validate(fields, by_alias=True)
+        return CabinetStatusUpdate.model_validate(fields)
     fields["computerStatus"] = normalise_computers(obj["computerStatus"], notes)
-    return ComputerStatusUpdate.model_validate(fields, by_alias=True)
+    return ComputerStatusUpdate.model_validate(fields)

@@ -17,7 +17,8 @@ import sqlite_utils
 
 from app.protocol import StatusMessage
 
-from .records import LogEntry, insert_log, insert_message
+from .checkpoint import Checkpointer
+from .records import LogEntry, MessageRows, insert_log, message_rows, write_messages
 from .schema import HISTORY_TABLES, migrate
 from .writer import Writer
 
@@ -25,6 +26,22 @@ __all__ = ["HISTORY_TABLES", "LogEntry", "Store", "StoreError"]
 
 DB_NAME = "gantry-monitor.sqlite3"
 T = TypeVar("T")
+
+
+class _MessageTask:
+    """Writing one accepted message; a group commit writes all its messages together."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: MessageRows):
+        self.rows = rows
+
+    def __call__(self, conn: sqlite3.Connection) -> int:
+        return write_messages(conn, [self.rows])[0]
+
+    @staticmethod
+    def run_many(conn: sqlite3.Connection, tasks: list[_MessageTask]) -> list[int]:
+        return write_messages(conn, [t.rows for t in tasks])
 
 
 class StoreError(Exception):
@@ -36,6 +53,7 @@ class Store:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_NAME
         self._writer = Writer(self._connect_writer)
+        self._checkpointer = Checkpointer(self._connect_writer)
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="store-reader")
         self._local = threading.local()
         self._reader_conns: list[sqlite3.Connection] = []
@@ -53,10 +71,12 @@ class Store:
         except (OSError, sqlite3.Error) as e:
             raise StoreError(f"Cannot open the history database {self.path}: {e}") from e
         self._writer.start()
+        self._checkpointer.start()
         return self
 
     def close(self) -> None:
         self._writer.close()
+        self._checkpointer.close()
         self._readers.shutdown(wait=True)
         with self._lock:
             for c in self._reader_conns:
@@ -70,6 +90,9 @@ class Store:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=5000")
+        # Checkpoints run on their own thread (checkpoint.py), not inside a commit.
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        conn.execute("PRAGMA journal_size_limit=67108864")  # a WAL left over 64 MB is cut back
         return conn
 
     def _reader(self) -> sqlite_utils.Database:
@@ -85,10 +108,11 @@ class Store:
     # -- writing ------------------------------------------------------------------------------
     async def write(self, task: Callable[[sqlite3.Connection], T]) -> T:
         """Run `task` on the writer thread; resolves after its transaction has committed."""
-        return await asyncio.wrap_future(self._writer.submit(task))
+        return await self._writer.submit_async(task)
 
     async def store_message(self, message: StatusMessage, log: LogEntry) -> int:
-        return await self.write(lambda conn: insert_message(conn, message, log))
+        """Store one accepted message; resolves with its id after the commit that holds it."""
+        return await self._writer.submit_async(_MessageTask(message_rows(message, log)))
 
     async def log_request(self, log: LogEntry) -> int:
         return await self.write(lambda conn: insert_log(conn, log))

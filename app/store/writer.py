@@ -6,25 +6,38 @@ commit that contains its task, which is what lets the receiver answer 1000 safel
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import queue
 import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, InvalidStateError
-from typing import Any
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
 Task = Callable[[sqlite3.Connection], Any]
+# Where a task's outcome goes: a thread future, or an asyncio future with its loop.
+Waiter = Future[Any] | tuple[asyncio.AbstractEventLoop, asyncio.Future[Any]]
 _STOP = object()
 MAX_BATCH = 500
+
+
+class GroupTask(Protocol):
+    """A task that can be written together with its neighbours of the same kind: `run_many`
+    writes several in one go (one executemany per table) and returns one result each."""
+
+    def __call__(self, conn: sqlite3.Connection) -> Any: ...
+
+    @staticmethod
+    def run_many(conn: sqlite3.Connection, tasks: list[Any]) -> list[Any]: ...
 
 
 class Writer:
     def __init__(self, connect: Callable[[], sqlite3.Connection]):
         self._connect = connect
-        self._queue: queue.Queue[Any] = queue.Queue()
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
         self._closed = False
         self.commits = 0
@@ -36,8 +49,19 @@ class Writer:
         fut: Future[Any] = Future()
         if self._closed:
             fut.set_exception(RuntimeError("the store is closed"))
-            return fut
-        self._queue.put((task, fut))
+        else:
+            self._queue.put((task, fut))
+        return fut
+
+    def submit_async(self, task: Task) -> asyncio.Future[Any]:
+        """Like submit, for a caller on an event loop: the outcomes of one group commit reach
+        that loop in one wake-up instead of one per task."""
+        loop = asyncio.get_running_loop()
+        fut = loop.create_future()
+        if self._closed:
+            fut.set_exception(RuntimeError("the store is closed"))
+        else:
+            self._queue.put((task, (loop, fut)))
         return fut
 
     def close(self, timeout: float = 10.0) -> None:
@@ -69,12 +93,10 @@ class Writer:
         finally:
             conn.close()
 
-    def _commit(self, conn: sqlite3.Connection, batch: list[tuple[Task, Future[Any]]]) -> None:
+    def _commit(self, conn: sqlite3.Connection, batch: list[tuple[Task, Waiter]]) -> None:
         try:
-            results = []
             conn.execute("BEGIN IMMEDIATE")
-            for task, _ in batch:
-                results.append(task(conn))
+            results = _run_tasks(conn, [task for task, _ in batch])
             conn.commit()
             self.commits += 1
         except Exception as exc:
@@ -85,10 +107,55 @@ class Writer:
                     self._commit(conn, [one])
             else:
                 log.exception("store write failed")
-                _resolve(batch[0][1], exc=exc)
+                _settle([(batch[0][1], None, exc)])
             return
-        for (_, fut), result in zip(batch, results, strict=True):
-            _resolve(fut, result)
+        _settle([(waiter, result, None) for (_, waiter), result in zip(batch, results,
+                                                                        strict=True)])
+
+
+def _run_tasks(conn: sqlite3.Connection, tasks: list[Task]) -> list[Any]:
+    """Run tasks in order; neighbours with the same `run_many` are written together."""
+    results: list[Any] = []
+    i = 0
+    while i < len(tasks):
+        many = getattr(tasks[i], "run_many", None)
+        if many is None:
+            results.append(tasks[i](conn))
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tasks) and getattr(tasks[j], "run_many", None) is many:
+            j += 1
+        results.extend(many(conn, tasks[i:j]))
+        i = j
+    return results
+
+
+def _settle(outcomes: list[tuple[Waiter, Any, BaseException | None]]) -> None:
+    by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future[Any], Any,
+                                                         BaseException | None]]] = {}
+    for waiter, result, exc in outcomes:
+        if isinstance(waiter, Future):
+            _resolve(waiter, result, exc)
+        else:
+            loop, fut = waiter
+            by_loop.setdefault(loop, []).append((fut, result, exc))
+    for loop, items in by_loop.items():
+        try:
+            loop.call_soon_threadsafe(_resolve_on_loop, items)
+        except RuntimeError:  # that loop is closed: its callers are gone
+            pass
+
+
+def _resolve_on_loop(items: list[tuple[asyncio.Future[Any], Any, BaseException | None]]
+                     ) -> None:
+    for fut, result, exc in items:
+        if fut.done():  # the caller gave up (cancelled)
+            continue
+        if exc is not None:
+            fut.set_exception(exc)
+        else:
+            fut.set_result(result)
 
 
 def _resolve(fut: Future[Any], result: Any = None, exc: BaseException | None = None) -> None:

@@ -1,0 +1,98 @@
+"""A group commit writes all its messages together: every row, the right ids, in one commit."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import time
+import zlib
+
+import pytest
+
+from app.protocol import encode_body, parse
+from app.protocol.parse import ReceivePolicy
+from app.protocol.signing import signed_headers
+from app.store import LogEntry, Store
+from app.store.checkpoint import Checkpointer
+from tests.conftest import example
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path).open()
+    yield s
+    s.close()
+
+
+def accepted(gantry: str, temperature: str, cabinet: str = "1"):
+    doc = example("cabinetStatusUpdate")
+    doc["gantryId"] = gantry
+    doc["cabinetStatus"]["id"] = cabinet
+    doc["cabinetStatus"]["thermohygrometer"]["temperature"] = temperature
+    body = encode_body(doc)
+    result = parse(body, signed_headers(body, "123456"), ReceivePolicy(skew_tolerance_s=0),
+                   time.time())
+    return result.message, body
+
+
+async def test_concurrent_messages_share_commits_and_keep_every_row(store):
+    items = [accepted(f"G{i % 3}", f"{20 + i}.5", cabinet=str(1 + i % 2)) for i in range(30)]
+    ts0 = 1_800_000_000.0
+    ids = await asyncio.gather(*[
+        store.store_message(m, LogEntry(ts0 + i, f"10.0.0.{i}", m.gantry_id, m.method, "1000",
+                                        "accepted", body))
+        for i, (m, body) in enumerate(items)])
+    assert sorted(ids) == list(range(1, 31))
+    assert store.commits < 30  # grouped
+    db = store.read_sync(lambda db: db)
+    rows = db.execute("SELECT m.id, m.gantry_id, m.cabinet_id, t.temperature, c.body"
+                      " FROM messages m JOIN thermohygrometer_history t ON t.message_id = m.id"
+                      " JOIN comm_log c ON c.id = m.log_id ORDER BY m.id").fetchall()
+    assert len(rows) == 30
+    for message_id, gantry, cabinet, temperature, body in rows:
+        i = ids.index(message_id)
+        m, sent = items[i]
+        assert (gantry, cabinet, temperature) == (m.gantry_id, m.cabinet.id, 20 + i + 0.5)
+        assert zlib.decompress(body) == sent  # the raw body, as received
+    # Each history table got one row per device of each message.
+    assert db.execute("SELECT COUNT(*) FROM air_conditioner_history").fetchone()[0] == 60
+    no_value = db.execute("SELECT no_value FROM doors_history LIMIT 1").fetchone()[0]
+    assert json.loads(no_value) == {"front_door_unlock_card_id": "NoData",
+                                    "back_door_unlock_card_id": "NoData"}
+    # Gantries: first and last time heard, and the peer of the latest message.
+    last = {g: max(i for i, (m, _) in enumerate(items) if m.gantry_id == g) for g in ("G0", "G1",
+                                                                                       "G2")}
+    for g, first_seen, last_seen, peer in db.execute(
+            "SELECT gantry_id, first_seen, last_seen, last_peer FROM gantries"):
+        assert first_seen == ts0 + int(g[1])
+        assert last_seen == ts0 + last[g]
+        assert peer == f"10.0.0.{last[g]}"
+
+
+async def test_an_older_message_does_not_move_last_seen_back(store):
+    m, body = accepted("G1", "20")
+    await store.store_message(m, LogEntry(2000.0, "new", "G1", m.method, "1000", "", body))
+    await store.store_message(m, LogEntry(1000.0, "old", "G1", m.method, "1000", "", body))
+    row = store.read_sync(lambda db: db.execute(
+        "SELECT last_seen, last_peer FROM gantries").fetchone())
+    assert tuple(row) == (2000.0, "new")
+
+
+async def test_checkpoints_copy_the_wal_into_the_database(store):
+    store._checkpointer.close()  # this test runs the rounds itself
+    writer = store._connect_writer()
+    assert writer.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0  # not inside commits
+    writer.close()
+    m, body = accepted("G1", "20")
+    for i in range(40):
+        await store.store_message(m, LogEntry(float(i), "p", "G1", m.method, "1000", "", body))
+    before = store.path.stat().st_size
+    conn = sqlite3.connect(store.path)
+    try:
+        Checkpointer(lambda: conn).checkpoint(conn)
+        _, frames, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    finally:
+        conn.close()
+    assert store.path.stat().st_size > before  # the history moved from the WAL into the file
+    assert frames == copied
