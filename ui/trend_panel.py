@@ -174,6 +174,7 @@ class TrendPanel(QWidget):
         self._move_pending = False  # set_range's range not shown yet (it moves with its data)
         self._tasks: set[asyncio.Task[Any]] = set()
         self.marks: list[pg.GraphicsObject] = []
+        self._marks_key: object = None  # what self.marks show
         self.alarm_note = ""
         self._build()
 
@@ -236,6 +237,10 @@ class TrendPanel(QWidget):
         self.plot.setBackground(BACKGROUND)
         self.item = self.plot.getPlotItem()
         self.item.showGrid(x=True, y=True, alpha=0.25)
+        # The plot item hands its own settings to every curve added to it (the curves of
+        # the other axes' view boxes set theirs in _add_curve).
+        self.item.setDownsampling(auto=True, mode="peak")
+        self.item.setClipToView(True)
         # Horizontal grid lines of the first unit only: a second set from another scale would
         # not line up with it (and would cost a paint of its own).
         self.item.getAxis("right").setGrid(False)
@@ -460,7 +465,12 @@ class TrendPanel(QWidget):
             self.units.append(unit)
         axis = self.units.index(unit)
         pen = pg.mkPen(QColor(PENS[len(self.curves) % len(PENS)]), width=1)
-        item = pg.PlotDataItem([], [], pen=pen, connect="finite", name=series_label(s))
+        # Auto "peak" downsampling keeps each bin's min and max. pyqtgraph's default factor (5
+        # samples a pixel) halves nothing in peak mode (bins of 2 samples give 2 points); one
+        # bin a pixel still draws every column's full min-max stroke, with 4x fewer points
+        # (a year: ~1 700 instead of 8 700 per curve). A bin holding a gap's NaN stays a gap.
+        item = pg.PlotDataItem([], [], pen=pen, connect="finite", name=series_label(s),
+                               autoDownsampleFactor=1.0)
         item.setDownsampling(auto=True, method="peak")
         item.setClipToView(True)
         if axis == 0:
@@ -693,10 +703,14 @@ class TrendPanel(QWidget):
             axis.setStyle(tickTextWidth=width)
 
     def _draw_marks(self, spans: list[AlarmSpan], doors: list[DoorChange]) -> None:
-        for m in self.marks:
-            self.item.removeItem(m)
-        self.marks = []
         now = self.clock()
+        # The same marks as drawn (a range switch over the same events) are kept: a labelled
+        # line costs a few ms to make. An alarm still standing ends at "now", which moves.
+        key = (spans, doors, now if any(s.end is None for s in spans) else None)
+        if key == self._marks_key:
+            return
+        self._clear_marks()
+        self._marks_key = key
         for s in spans[:MAX_MARKERS]:
             end = s.end if s.end is not None else now
             region = pg.LinearRegionItem((s.start, end), movable=False,
@@ -717,6 +731,12 @@ class TrendPanel(QWidget):
             line.setToolTip(text)
             self.item.addItem(line, ignoreBounds=True)
             self.marks.append(line)
+
+    def _clear_marks(self) -> None:
+        for m in self.marks:
+            self.item.removeItem(m)
+        self.marks = []
+        self._marks_key = None
 
     def _status_text(self) -> None:
         if self.gantry_id is None:
@@ -864,9 +884,7 @@ class TrendPanel(QWidget):
         with contextlib.suppress(RuntimeError, TypeError):
             self.plot.scene().sigMouseMoved.disconnect(self._mouse_moved)
         self._clear_curves()
-        for m in self.marks:
-            self.item.removeItem(m)
-        self.marks = []
+        self._clear_marks()
         self.plot.close()
 
 

@@ -27,6 +27,7 @@ from tests.history_year import (  # noqa: E402
     DAY,
     DOOR_OPEN,
     GANTRY,
+    GAPS,
     HOUR,
     NOW,
     data_dir_with_year,
@@ -112,6 +113,16 @@ def test_each_quick_range_reads_its_table_without_fake_zeros(year_panel, run, qt
             assert len(finite) and not np.any(finite == 0), (name, key)
             assert np.all((x >= NOW - span - HOUR) & (x <= NOW + HOUR))
             assert c.item.opts["connect"] == "finite"
+        if name == "1 y":
+            # Every curve, on any axis, draws about two points a pixel (each bin's min and
+            # max), and the three missing days are still a break in what is drawn.
+            a, b = GAPS[0]
+            for key, c in panel.curves.items():
+                dx, dy = c.item.curve.xData, c.item.curve.yData
+                assert len(dx) < len(c.data.t) / 3, key
+                ok = np.isfinite(dy)
+                across = ok[:-1] & ok[1:] & (dx[:-1] < a) & (dx[1:] > b)
+                assert not across.any() and not ok[(dx > a - DAY) & (dx < b + DAY)].all(), key
         temp = panel.curves[f"{GANTRY}/cabinet1/thermohygrometer.temperature/1"].data
         if name in ("24 h", "7 d", "30 d", "1 y"):
             # The two missing hours of the last day break the line.
@@ -145,6 +156,13 @@ def test_crosshair_marks_live_append_and_export(year_panel, run, tmp_path: Path)
     assert "▽ " + _t("%1 closed").replace("%1", front) in labels
     door_lines = [m for m in panel.marks if isinstance(m, pg.InfiniteLine)]
     assert {m.value() for m in door_lines} == {DOOR_OPEN[0], DOOR_OPEN[1]}
+    # 30 days hold the same events: the marks are kept, not made again; without doors, gone.
+    shown(panel, run, lambda: panel.show_quick(30 * DAY))
+    assert [m for m in panel.marks if isinstance(m, pg.InfiniteLine)] == door_lines
+    shown(panel, run, lambda: panel.show_doors.setChecked(False))
+    assert not [m for m in panel.marks if isinstance(m, pg.InfiniteLine)]
+    assert all(m.scene() is None for m in door_lines)
+    shown(panel, run, lambda: panel.show_doors.setChecked(True))
     # Live: a new report while the range includes now is appended to the same curve objects.
     shown(panel, run, lambda: panel.show_quick(DAY))
     before, item = temp.data.points, temp.item
