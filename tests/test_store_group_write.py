@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sqlite3
+import threading
 import time
 import zlib
 
@@ -96,3 +98,41 @@ async def test_checkpoints_copy_the_wal_into_the_database(store):
         conn.close()
     assert store.path.stat().st_size > before  # the history moved from the WAL into the file
     assert frames == copied
+
+
+async def test_a_write_is_answered_only_after_the_wal_is_synced(store, monkeypatch):
+    import app.store.syncer as syncer_mod
+
+    gate, synced = threading.Event(), []
+    real_fsync = os.fsync
+
+    def slow_fsync(fd):
+        gate.wait(5)
+        real_fsync(fd)
+        synced.append(fd)
+
+    monkeypatch.setattr(syncer_mod.os, "fsync", slow_fsync)
+    m, body = accepted("G1", "20")
+    pending = asyncio.ensure_future(
+        store.store_message(m, LogEntry(1.0, "p", "G1", m.method, "1000", "", body)))
+    await asyncio.sleep(0.3)
+    # Committed (a reader sees it) but not yet on disk: the caller must not have its answer.
+    assert store.read_sync(lambda db: db.execute("SELECT COUNT(*) FROM messages").fetchone()[0]) == 1
+    assert not pending.done()
+    gate.set()
+    assert await asyncio.wait_for(pending, 5) == 1
+    assert synced
+
+
+async def test_a_failed_sync_fails_the_write(store, monkeypatch):
+    import app.store.syncer as syncer_mod
+
+    def broken(fd):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(syncer_mod.os, "fsync", broken)
+    m, body = accepted("G1", "20")
+    with pytest.raises(OSError):
+        await store.store_message(m, LogEntry(1.0, "p", "G1", m.method, "1000", "", body))
+    monkeypatch.undo()
+    await store.store_message(m, LogEntry(2.0, "p", "G1", m.method, "1000", "", body))  # recovers

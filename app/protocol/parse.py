@@ -77,11 +77,11 @@ class Accepted:
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:
     v = headers.get(name)
-    if v is None:
+    if v is None and not hasattr(headers, "getall"):  # a plain dict: compare names ourselves
         for k, val in headers.items():
             if k.lower() == name:
                 return val
-    return v
+    return v  # a multidict (what the receiver passes) already ignores case
 
 
 def _is_gzip(headers: Mapping[str, str]) -> bool:

@@ -20,6 +20,7 @@ from app.protocol import StatusMessage
 from .checkpoint import Checkpointer
 from .records import LogEntry, MessageRows, insert_log, message_rows, write_messages
 from .schema import HISTORY_TABLES, migrate
+from .syncer import Syncer
 from .writer import Writer
 
 __all__ = ["HISTORY_TABLES", "LogEntry", "Store", "StoreError"]
@@ -52,7 +53,8 @@ class Store:
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_NAME
-        self._writer = Writer(self._connect_writer)
+        self._writer = Writer(lambda: self._connect_writer("OFF"),
+                              Syncer(self.path.with_name(self.path.name + "-wal")))
         self._checkpointer = Checkpointer(self._connect_writer)
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="store-reader")
         self._local = threading.local()
@@ -83,11 +85,13 @@ class Store:
                 c.close()
             self._reader_conns.clear()
 
-    def _connect_writer(self) -> sqlite3.Connection:
+    def _connect_writer(self, synchronous: str = "FULL") -> sqlite3.Connection:
+        """A read-write connection. FULL: a commit is on disk when it returns. The writer's is
+        OFF because its Syncer fsyncs the WAL before any caller hears of the commit: either way
+        an acknowledged message survives a power cut, not just a killed process."""
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
-        # FULL: an acknowledged message survives a power cut, not just a killed process.
-        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute(f"PRAGMA synchronous={synchronous}")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=5000")
         # Checkpoints run on their own thread (checkpoint.py), not inside a commit.
@@ -107,7 +111,8 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------------
     async def write(self, task: Callable[[sqlite3.Connection], T]) -> T:
-        """Run `task` on the writer thread; resolves after its transaction has committed."""
+        """Run `task` on the writer thread; resolves once its transaction is committed and on
+        disk."""
         return await self._writer.submit_async(task)
 
     async def store_message(self, message: StatusMessage, log: LogEntry) -> int:

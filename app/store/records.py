@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from app.protocol import Block, CabinetStatusUpdate, Reading, StatusMessage
 
@@ -39,6 +39,9 @@ class _RowShape:
     readings: Callable[[Block], tuple[Reading, ...]]
     fields: tuple[str, ...]
     has_id: bool
+
+
+_VALUE, _REASON = itemgetter(0), itemgetter(1)  # Reading fields, without attribute lookups
 
 
 @cache
@@ -77,9 +80,10 @@ def _compress(body: bytes) -> bytes:
     return z.compress(body) + z.flush()
 
 
-def _log_row(e: LogEntry) -> tuple:
+def _log_row(e: LogEntry, body: bytes | None = None) -> tuple:
+    """The comm_log row; `body` is the compressed body when it is already made."""
     return (e.ts, e.peer, e.gantry_id, e.method, e.code, e.reason, e.legacy, len(e.body),
-            _compress(e.body))
+            _compress(e.body) if body is None else body)
 
 
 _LOG_COLUMNS = ("id", "ts", "peer", "gantry_id", "method", "code", "reason", "legacy",
@@ -98,12 +102,12 @@ def _device_row(gantry: str, cabinet: int | None, block: Block, ts: float
     shape = _row_shape(type(block))
     readings = shape.readings(block)
     no_value = None
-    if any(r.reason is not None for r in readings):
+    if any(map(_REASON, readings)):  # in C: this runs for every device of every report
         no_value = json.dumps({n: r.reason.value for n, r in zip(shape.fields, readings,
                                                                  strict=True)
                                if r.reason is not None})
     device_id = block.id if shape.has_id else 1  # type: ignore[attr-defined]
-    return shape, (gantry, cabinet, device_id, ts, *[r.value for r in readings], no_value)
+    return shape, (gantry, cabinet, device_id, ts, *map(_VALUE, readings), no_value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +115,7 @@ class MessageRows:
     """An accepted message turned into rows, all but the ids. Made on the receiving thread, so
     the writer thread (the one every acknowledgement waits for) only assigns ids and inserts."""
 
-    log: tuple  # comm_log row without its id
+    log: LogEntry  # its row is made by the writer: zlib lets go of the GIL, the loop does not
     message: tuple  # messages row without its id and log id
     devices: list[tuple[_RowShape, tuple]]  # history rows without their message id
     gantry_id: str
@@ -126,7 +130,7 @@ def message_rows(message: StatusMessage, log: LogEntry) -> MessageRows:
     else:
         kind, cabinet_id, devices = "computer", None, message.computers
     return MessageRows(
-        _log_row(log), (gantry, kind, cabinet_id, log.ts, message.timestamp),
+        log, (gantry, kind, cabinet_id, log.ts, message.timestamp),
         [_device_row(gantry, cabinet_id, block, log.ts) for block in devices],
         gantry, log.ts, log.peer)
 
@@ -144,7 +148,7 @@ def write_messages(conn: sqlite3.Connection, items: Sequence[MessageRows]) -> li
     history: dict[_RowShape, list[tuple]] = {}
     seen: dict[str, tuple[float, float, str]] = {}  # gantry -> first time, last time, its peer
     for item in items:
-        logs.append((log_id, *item.log))
+        logs.append((log_id, *_log_row(item.log)))
         msgs.append((message_id, log_id, *item.message))
         for shape, row in item.devices:
             history.setdefault(shape, []).append((*row, message_id))

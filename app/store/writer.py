@@ -1,7 +1,8 @@
 """The single writer thread: owns the write connection and commits tasks in group transactions.
 
-Many requests share one commit (and one fsync); each caller's future resolves only after the
-commit that contains its task, which is what lets the receiver answer 1000 safely.
+Many requests share one commit; each caller's future resolves only after the commit that holds
+its task is on disk (synced by the Syncer, which covers many commits with one fsync), which is
+what lets the receiver answer 1000 safely.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, InvalidStateError
 from typing import Any, Protocol
+
+from .syncer import Syncer
 
 log = logging.getLogger(__name__)
 
@@ -35,14 +38,17 @@ class GroupTask(Protocol):
 
 
 class Writer:
-    def __init__(self, connect: Callable[[], sqlite3.Connection]):
+    def __init__(self, connect: Callable[[], sqlite3.Connection], syncer: Syncer | None = None):
         self._connect = connect
+        self._syncer = syncer  # when set, callers hear of a commit once it is on disk
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
         self._closed = False
         self.commits = 0
 
     def start(self) -> None:
+        if self._syncer is not None:
+            self._syncer.start()
         self._thread.start()
 
     def submit(self, task: Task) -> Future[Any]:
@@ -71,6 +77,8 @@ class Writer:
         self._closed = True
         self._queue.put(_STOP)
         self._thread.join(timeout)
+        if self._syncer is not None:
+            self._syncer.close(timeout)
 
     def _run(self) -> None:
         conn = self._connect()
@@ -91,6 +99,8 @@ class Writer:
                     batch.append(nxt)
                 self._commit(conn, batch)
         finally:
+            # Should this be the last connection to close, its final checkpoint is synced.
+            conn.execute("PRAGMA synchronous=FULL")
             conn.close()
 
     def _commit(self, conn: sqlite3.Connection, batch: list[tuple[Task, Waiter]]) -> None:
@@ -109,8 +119,16 @@ class Writer:
                 log.exception("store write failed")
                 _settle([(batch[0][1], None, exc)])
             return
-        _settle([(waiter, result, None) for (_, waiter), result in zip(batch, results,
-                                                                        strict=True)])
+        outcomes = [(waiter, result, None) for (_, waiter), result in zip(batch, results,
+                                                                           strict=True)]
+        if self._syncer is None:
+            _settle(outcomes)
+            return
+
+        def settle(error: BaseException | None) -> None:
+            _settle(outcomes if error is None else [(w, None, error) for w, _, _ in outcomes])
+
+        self._syncer.after_sync(settle)
 
 
 def _run_tasks(conn: sqlite3.Connection, tasks: list[Task]) -> list[Any]:
