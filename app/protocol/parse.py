@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
+from .blocks import with_validated_blocks
 from .codes import ResultCode
 from .legacy import normalise_cabinet, normalise_computers, normalise_method
 from .messages import (
@@ -226,7 +227,7 @@ def parse(
         if not isinstance(cab, dict):
             what = "missing" if cab is None else "not an object"
             return Rejection(ResultCode.BAD_PARAMETERS, f"cabinetStatus: {what}", gantry, method)
-        fields["cabinetStatus"] = normalise_cabinet(cab, legacy)
+        fields["cabinetStatus"] = with_validated_blocks(normalise_cabinet(cab, legacy))
     elif model is ComputerStatusUpdate:
         comps = fields.get("computerStatus")
         if not isinstance(comps, (list, dict)):
