@@ -56,6 +56,9 @@ log = logging.getLogger(__name__)
 
 DoorKey = tuple[str, int, int, str]  # gantry, cabinet, door controller, side
 _OLDEST_CHANGE_S = 7 * 86400  # a door change time older than this is not believed
+# Per door side: closed, change time, unlock type, card id (named once, read every report).
+_DOOR_READINGS = {side: (f"{side}_closed", f"{side}_change_time", f"{side}_unlock_type",
+                         f"{side}_unlock_card_id") for side in DOOR_SIDES}
 
 
 class AlarmEngine:
@@ -262,17 +265,19 @@ class AlarmEngine:
                 if prev_armed is not None and prev_armed != armed:
                     logged.append(LoggedEvent(now, g, ARMED if armed else DISARMED, cab.id, d.id))
                 self._armed[(g, cab.id, d.id)] = armed
-            for side in DOOR_SIDES:
-                closed = getattr(d, f"{side}_closed")
-                if not closed.present:
+            for side, names in _DOOR_READINGS.items():
+                closed = getattr(d, names[0])
+                if closed.reason is not None:
                     continue
                 key: DoorKey = (g, cab.id, d.id, side)
                 prev = self._door_closed.get(key)
-                change = getattr(d, f"{side}_change_time")
+                if closed.value == prev:
+                    continue  # no change: nothing to remember or log (the usual report)
+                change = getattr(d, names[1])
                 if closed.value == 0 and prev != 0:
                     self._open_since[key] = _since(change.value if change.present else None, now)
-                    how = getattr(d, f"{side}_unlock_type")
-                    card = getattr(d, f"{side}_unlock_card_id")
+                    how = getattr(d, names[2])
+                    card = getattr(d, names[3])
                     how_word = UNLOCK_HOW.get(how.value, "unknown")  # type: ignore[arg-type]
                     logged.append(LoggedEvent(
                         now, g, DOOR_OPENED, cab.id, d.id,

@@ -94,6 +94,15 @@ def split_texts(r: Reading) -> list[str]:
 
 
 _REASON = itemgetter(1)  # Reading.reason, without the attribute lookup
+# Enum members looked up once: `Severity.HIGH` costs a slow class lookup on Python 3.11, and the
+# rules name severities for every device of every report.
+LOW, MEDIUM, HIGH, CRITICAL = Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL
+_GET_FAILED = NoValue.GET_FAILED
+# Door readings and conditions by side, named once.
+_DOOR = {side: {"closed": f"{side}_closed", "illegally": f"{side}_open_illegally",
+                "unlock_type": f"{side}_unlock_type", "illegal": f"{side}_illegal",
+                "armed": f"{side}_armed", "open_long": f"{side}_open_long"}
+         for side in DOOR_SIDES}
 
 
 def _num(r: Reading) -> float | None:
@@ -161,20 +170,22 @@ class _Collector:
         """Status 0 and readings that failed, for any device."""
         kind = block.kind
         status = getattr(block, "status", None)
-        if status is not None:
-            self.flag(kind, device_id, "status", status, 0, status_severity, "status")
+        if status is not None and status.reason is None and status.value == 0:
+            self.add(kind, device_id, "status", status_severity, "status", str(status))
         self.ctx.devices[(kind, device_id)] = block
         # This runs for every device of every report: look for a failed reading in C first.
         readings = _readings_of(type(block))(block)
-        if NoValue.GET_FAILED not in map(_REASON, readings):
+        if _GET_FAILED not in map(_REASON, readings):
             return
         for name, r in zip(block.reading_fields(), readings, strict=True):
-            if r.reason is NoValue.GET_FAILED:
-                self.add(kind, device_id, f"get_failed:{name}", Severity.LOW, "get_failed",
-                         NoValue.GET_FAILED.value, field=name)
+            if r.reason is _GET_FAILED:
+                self.add(kind, device_id, f"get_failed:{name}", LOW, "get_failed",
+                         _GET_FAILED.value, field=name)
 
     def texts(self, block: Block, device_id: int, r: Reading, prefix: str, severity: Severity,
               text_key: str) -> None:
+        if not r.value:  # no warnings (the usual case) or no value
+            return
         for t in split_texts(r):
             self.add(block.kind, device_id, f"{prefix}:{t}", severity, text_key, t, text=t)
 
@@ -183,67 +194,68 @@ def cabinet_conditions(gantry_id: str, cabinet: Cabinet, ctx: Context) -> list[C
     c = _Collector(gantry_id, cabinet.id, ctx)
     lim = ctx.limits
     for m in cabinet.mains:
-        c.common(m, m.id, Severity.HIGH)
-        c.texts(m, m.id, m.warning_msg, "warning", Severity.HIGH, "device_warning")
+        c.common(m, m.id, HIGH)
+        c.texts(m, m.id, m.warning_msg, "warning", HIGH, "device_warning")
     for rect in cabinet.rectifiers:
-        c.common(rect, rect.id, Severity.MEDIUM)
-        c.texts(rect, rect.id, rect.warning_msg, "warning", Severity.MEDIUM, "device_warning")
+        c.common(rect, rect.id, MEDIUM)
+        c.texts(rect, rect.id, rect.warning_msg, "warning", MEDIUM, "device_warning")
         c.flag(rect.kind, rect.id, "current_limiting", rect.current_limiting, 1,
-               Severity.MEDIUM, "rectifier_current_limiting")
+               MEDIUM, "rectifier_current_limiting")
     for u in cabinet.ups:
-        c.common(u, u.id, Severity.HIGH)
-        c.texts(u, u.id, u.warning_msg, "warning", Severity.HIGH, "device_warning")
-        c.flag(u.kind, u.id, "discharging", u.running_state, UPS_DISCHARGING, Severity.CRITICAL,
+        c.common(u, u.id, HIGH)
+        c.texts(u, u.id, u.warning_msg, "warning", HIGH, "device_warning")
+        c.flag(u.kind, u.id, "discharging", u.running_state, UPS_DISCHARGING, CRITICAL,
                "ups_discharging")
         c.below(u.kind, u.id, "low_runtime", u.remaining_minutes, lim.ups_remaining_minutes_low,
-                lim.minutes_deadband, Severity.HIGH, "ups_low_runtime")
+                lim.minutes_deadband, HIGH, "ups_low_runtime")
         c.below(u.kind, u.id, "low_charge", u.charge_percent, lim.ups_charge_low,
-                lim.percent_deadband, Severity.HIGH, "ups_low_charge")
+                lim.percent_deadband, HIGH, "ups_low_charge")
     for ac in cabinet.air_conditioners:
-        c.common(ac, ac.id, Severity.MEDIUM)
-        c.texts(ac, ac.id, ac.error_msg, "error", Severity.MEDIUM, "device_error")
-        c.flag(ac.kind, ac.id, "system_warning", ac.system_warning, 0, Severity.MEDIUM,
+        c.common(ac, ac.id, MEDIUM)
+        c.texts(ac, ac.id, ac.error_msg, "error", MEDIUM, "device_error")
+        c.flag(ac.kind, ac.id, "system_warning", ac.system_warning, 0, MEDIUM,
                "ac_system_warning")
-        c.flag(ac.kind, ac.id, "temperature_warning", ac.temperature_warning, 0, Severity.MEDIUM,
+        c.flag(ac.kind, ac.id, "temperature_warning", ac.temperature_warning, 0, MEDIUM,
                "ac_temperature_warning")
     if (th := cabinet.thermohygrometer) is not None:
-        c.common(th, 1, Severity.MEDIUM)
+        c.common(th, 1, MEDIUM)
         c.above(th.kind, 1, "temperature_high", th.temperature, lim.cabinet_temperature_high,
-                lim.temperature_deadband, Severity.HIGH, "cabinet_temperature_high")
+                lim.temperature_deadband, HIGH, "cabinet_temperature_high")
         c.above(th.kind, 1, "humidity_high", th.humidity, lim.cabinet_humidity_high,
-                lim.humidity_deadband, Severity.MEDIUM, "cabinet_humidity_high")
+                lim.humidity_deadband, MEDIUM, "cabinet_humidity_high")
     if (ws := cabinet.water_sensor) is not None:
-        c.common(ws, 1, Severity.MEDIUM)
-        c.flag(ws.kind, 1, "water", ws.is_warning, 1, Severity.CRITICAL, "water_leak")
+        c.common(ws, 1, MEDIUM)
+        c.flag(ws.kind, 1, "water", ws.is_warning, 1, CRITICAL, "water_leak")
     if (sm := cabinet.smoke_sensor) is not None:
-        c.common(sm, 1, Severity.MEDIUM)
-        c.flag(sm.kind, 1, "smoke", sm.is_warning, 1, Severity.CRITICAL, "smoke")
+        c.common(sm, 1, MEDIUM)
+        c.flag(sm.kind, 1, "smoke", sm.is_warning, 1, CRITICAL, "smoke")
     for d in cabinet.doors:
-        c.common(d, d.id, Severity.MEDIUM)
-        for side in DOOR_SIDES:
-            closed = getattr(d, f"{side}_closed")
-            c.flag(d.kind, d.id, f"{side}_illegal", getattr(d, f"{side}_open_illegally"), 1,
-                   Severity.HIGH, "door_open_illegally", door=side)
+        c.common(d, d.id, MEDIUM)
+        for side, names in _DOOR.items():
+            closed = getattr(d, names["closed"])
+            illegally = getattr(d, names["illegally"])
+            if illegally.reason is None and illegally.value == 1:
+                c.add(d.kind, d.id, names["illegal"], HIGH, "door_open_illegally", str(illegally),
+                      door=side)
             if closed.value != 0:
                 continue
-            if d.armed.value == 1 and getattr(d, f"{side}_unlock_type").value != UNLOCK_REMOTE:
-                c.add(d.kind, d.id, f"{side}_armed", Severity.HIGH, "door_open_armed", "open",
-                      door=side)
+            if d.armed.value == 1 and getattr(d, names["unlock_type"]).value != UNLOCK_REMOTE:
+                c.add(d.kind, d.id, names["armed"], HIGH, "door_open_armed", "open", door=side)
             since = ctx.open_since.get((d.id, side))
             if since is not None and ctx.now - since > lim.door_open_max_s:
-                c.add(d.kind, d.id, f"{side}_open_long", Severity.MEDIUM, "door_open_too_long",
+                c.add(d.kind, d.id, names["open_long"], MEDIUM, "door_open_too_long",
                       _fmt((ctx.now - since) / 60), door=side,
                       minutes=_fmt(lim.door_open_max_s / 60))
     for s in cabinet.surge_protectors:
-        c.common(s, s.id, Severity.MEDIUM)
+        c.common(s, s.id, MEDIUM)
         count = s.lightning_count.value if s.lightning_count.present else None
         before = ctx.previous_strikes.get(s.id)
         if count is not None and before is not None and int(count) > before:
-            c.add(s.kind, s.id, "strike", Severity.MEDIUM, "surge_strike", str(count),
+            c.add(s.kind, s.id, "strike", MEDIUM, "surge_strike", str(count),
                   count=int(count), delta=int(count) - before)
         elif count is None and ctx.standing(c.key(s.kind, s.id, "strike")):
             # No count this time: cannot say the strikes stopped; keep the alarm.
-            c.add(s.kind, s.id, "strike", Severity.MEDIUM, "surge_strike", "?", count="?",
+            c.add(s.kind, s.id, "strike", MEDIUM, "surge_strike", "?", count="?",
                   delta="?")
     return c.out
 
@@ -253,24 +265,24 @@ def computer_conditions(gantry_id: str, computers: list[Computer], ctx: Context
     c = _Collector(gantry_id, 0, ctx)
     lim = ctx.limits
     for pc in computers:
-        c.common(pc, pc.id, Severity.MEDIUM)
+        c.common(pc, pc.id, MEDIUM)
         c.above(pc.kind, pc.id, "cpu_temperature_high", pc.cpu_temperature,
-                lim.cpu_temperature_high, lim.temperature_deadband, Severity.MEDIUM,
+                lim.cpu_temperature_high, lim.temperature_deadband, MEDIUM,
                 "cpu_temperature_high")
         for disk in ("sys_disk", "data_disk"):
             c.above(pc.kind, pc.id, f"{disk}_usage_high", getattr(pc, f"{disk}_usage"),
-                    lim.disk_usage_high, lim.percent_deadband, Severity.LOW, "disk_usage_high",
+                    lim.disk_usage_high, lim.percent_deadband, LOW, "disk_usage_high",
                     disk=disk)
         c.above(pc.kind, pc.id, "memory_usage_high", pc.memory_usage, lim.memory_usage_high,
-                lim.percent_deadband, Severity.LOW, "memory_usage_high")
+                lim.percent_deadband, LOW, "memory_usage_high")
     return c.out
 
 
 def gantry_offline(gantry_id: str, silent_s: float) -> Condition:
-    return Condition(AlarmKey(gantry_id, 0, "gantry", 0, OFFLINE), Severity.CRITICAL,
+    return Condition(AlarmKey(gantry_id, 0, "gantry", 0, OFFLINE), CRITICAL,
                      "gantry_offline", {"minutes": _fmt(silent_s // 60)}, f"{int(silent_s)} s")
 
 
 def computer_offline(gantry_id: str, computer_id: int, silent_s: float) -> Condition:
-    return Condition(AlarmKey(gantry_id, 0, "computer", computer_id, OFFLINE), Severity.HIGH,
+    return Condition(AlarmKey(gantry_id, 0, "computer", computer_id, OFFLINE), HIGH,
                      "computer_offline", {"minutes": _fmt(silent_s // 60)}, f"{int(silent_s)} s")
