@@ -73,12 +73,6 @@ MAX_MARKERS = 300
 # dashed pens cost the raster engine several times more per point (a year is 35 000 points), and
 # the legend, the axis labels and the crosshair text name each series without colour.
 PENS = ("#1f4e79", "#2e7d6b", "#6a4c93", "#3c3c3c", "#00838f", "#5d4037")
-# Once, when the extra view boxes were top-level scene items, a long test run crashed in
-# pyqtgraph's axes, blamed on Python collecting them while Qt still held them. They are now
-# children of the plot item (for the stacking of grid and curves). Making, loading and dropping
-# 25 panels without this list (del, deleteLater, detach) did not crash either way, so the cause
-# is unproven and the list stays: a few small objects per panel, and the application makes one.
-_KEEP_ALIVE: list[pg.ViewBox] = []
 MAX_AXES = 4  # units shown at once: one left axis, three right
 # Room for this many tick-label characters on a value axis, so a new range never changes an
 # axis' width: a width change found while painting made Qt lay out and paint the chart twice
@@ -264,7 +258,6 @@ class TrendPanel(QWidget):
             # the mouse) and over the axes, so the grid lies under every curve.
             vb.setParentItem(self.item)
             vb.setZValue(VIEW_Z - 1)
-            _KEEP_ALIVE.append(vb)
             axis.linkToView(vb)
             axis.setTextPen(style.TEXT)
             axis.setPen(style.FRAME)
@@ -737,6 +730,12 @@ class TrendPanel(QWidget):
     def _clear_marks(self) -> None:
         for m in self.marks:
             self.item.removeItem(m)
+            # Deleted here, on the GUI thread. A labelled line is a reference cycle in Python;
+            # left to the cyclic collector it was destroyed on whichever thread allocated
+            # next, often a store reader, and its text item's Qt timers stayed registered
+            # with the GUI thread: "Timers cannot be stopped from another thread", then a
+            # segfault when one fired (the crash once seen in a long UI run).
+            m.deleteLater()
         self.marks = []
         self._marks_key = None
 

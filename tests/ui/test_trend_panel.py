@@ -8,6 +8,7 @@ Pictures of the panel with a day and a year of data: `tests/perf/bench_trend.py 
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import time
 from pathlib import Path
@@ -17,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 import pytest  # noqa: E402
+import shiboken6  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from app.bus import EventBus  # noqa: E402
@@ -37,7 +39,7 @@ from tests.history_year import (  # noqa: E402
 )
 from tests.test_history import rolled_master  # noqa: E402, F401  (module fixture)
 from tests.ui.conftest import wait_until  # noqa: E402
-from ui.trend_panel import QUICK_RANGES, RELOAD_MS, TrendPanel, _t  # noqa: E402
+from ui.trend_panel import QUICK_RANGES, RELOAD_MS, TrendPanel, _t, tick_chars  # noqa: E402
 
 KEYS = [("thermohygrometer.temperature", 1), ("ups.charge_percent", 1), ("mains.voltage", 1),
         ("ups.temperature", 1)]
@@ -56,6 +58,16 @@ class Clock:
         return self.t
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_gui_thread():
+    """Torn down after the test's qasync loop is closed: its Qt objects (timers still
+    registered) are collected here, on the GUI thread. Left to Python's cyclic collector they
+    could be destroyed on a store reader thread of a later test ("Timers cannot be stopped
+    from another thread"), and a dangling timer then crashes the run."""
+    yield
+    gc.collect()
+
+
 @pytest.fixture
 def year_panel(run, qtbot, rolled_master: Path, tmp_path: Path):  # noqa: F811
     store = Store(data_dir_with_year(rolled_master, tmp_path / "data")).open()
@@ -63,7 +75,9 @@ def year_panel(run, qtbot, rolled_master: Path, tmp_path: Path):  # noqa: F811
     fleet.seed(store)
     clock = Clock(NOW)
     panel = TrendPanel(fleet, store.read, clock=clock)
-    _PANELS.append(panel)  # never deleted mid-run (see ui.trend_panel._KEEP_ALIVE)
+    # Kept: a parentless panel left to Python's cyclic collector could be destroyed on a
+    # store reader thread, its Qt timers left dangling (see TrendPanel._clear_marks).
+    _PANELS.append(panel)
     panel.resize(1366, 560)
     panel.show()
     panel.refresh_choices()
@@ -161,7 +175,9 @@ def test_crosshair_marks_live_append_and_export(year_panel, run, tmp_path: Path)
     assert [m for m in panel.marks if isinstance(m, pg.InfiniteLine)] == door_lines
     shown(panel, run, lambda: panel.show_doors.setChecked(False))
     assert not [m for m in panel.marks if isinstance(m, pg.InfiniteLine)]
-    assert all(m.scene() is None for m in door_lines)
+    # Removed marks are deleted on the GUI thread, never left to Python's cyclic collector
+    # (which may run on a store reader thread: Qt timers then dangle and crash the app).
+    run(wait_until(lambda: not any(shiboken6.isValid(m) for m in door_lines), 5))
     shown(panel, run, lambda: panel.show_doors.setChecked(True))
     # Live: a new report while the range includes now is appended to the same curve objects.
     shown(panel, run, lambda: panel.show_quick(DAY))
@@ -214,3 +230,16 @@ def test_quick_range_chosen_right_after_a_pan_is_shown(year_panel, run) -> None:
     assert abs(x0 - (NOW - 365 * DAY)) < HOUR and abs(x1 - NOW) < HOUR
     assert panel.source is Source.HOURLY and (panel.t0, panel.t1) == (NOW - 365 * DAY, NOW)
     assert not panel._reload_timer.isActive()
+
+
+def test_value_axis_widens_for_long_tick_labels_before_painting(qtbot) -> None:
+    panel = TrendPanel(Fleet(EventBus()))
+    _PANELS.append(panel)
+    assert tick_chars(212.0, 229.0) == 3  # "229"
+    assert tick_chars(0.52, 0.58) == 5  # "0.580": the spacing needs three decimals
+    axis = panel.axes[0]
+    normal = axis.style["tickTextWidth"]
+    panel._fit_tick_text(axis, 1_000_000.0, 1_200_000.0)  # "1200000"
+    assert axis.style["tickTextWidth"] > normal
+    panel._fit_tick_text(axis, 10.0, 30.0)
+    assert axis.style["tickTextWidth"] == normal
