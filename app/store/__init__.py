@@ -54,8 +54,8 @@ class Store:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_NAME
         self._writer = Writer(lambda: self._connect_writer("OFF"),
-                              Syncer(self.path.with_name(self.path.name + "-wal")))
-        self._checkpointer = Checkpointer(self._connect_writer)
+                              Syncer(self.path.with_name(self.path.name + "-wal")),
+                              Checkpointer(self._connect_writer))
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="store-reader")
         self._local = threading.local()
         self._reader_conns: list[sqlite3.Connection] = []
@@ -73,12 +73,10 @@ class Store:
         except (OSError, sqlite3.Error) as e:
             raise StoreError(f"Cannot open the history database {self.path}: {e}") from e
         self._writer.start()
-        self._checkpointer.start()
         return self
 
     def close(self) -> None:
         self._writer.close()
-        self._checkpointer.close()
         self._readers.shutdown(wait=True)
         with self._lock:
             for c in self._reader_conns:
@@ -94,7 +92,7 @@ class Store:
         conn.execute(f"PRAGMA synchronous={synchronous}")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=5000")
-        # Checkpoints run on their own thread (checkpoint.py), not inside a commit.
+        # The writer checkpoints through a FULL connection of its own (checkpoint.py).
         conn.execute("PRAGMA wal_autocheckpoint=0")
         conn.execute("PRAGMA journal_size_limit=67108864")  # a WAL left over 64 MB is cut back
         return conn

@@ -1,16 +1,19 @@
-"""WAL checkpoints on a thread of their own.
+"""WAL checkpoints: copying the WAL back into the database file, between the writer's commits.
 
-SQLite normally checkpoints inside whichever commit fills the WAL past 1000 pages: that commit
-then copies megabytes into the database and syncs it while every request in its group waits for
-its answer. The writer turns that off; this thread copies the WAL into the database in the
-background instead (a PASSIVE checkpoint never blocks the writer or the readers).
+The writer's own connection commits with `synchronous=OFF` (the Syncer makes its commits
+durable), so it must not checkpoint: SQLite's automatic checkpoint would copy pages into the
+database without syncing it, and then reuse the WAL. The writer thread instead calls
+`Checkpointer.after_commit()`, which every half second checkpoints through a connection of its
+own with `synchronous=FULL` (the WAL synced before it is copied, the database synced before the
+WAL is reused). Running it between commits, on the thread that makes them, matters: a checkpoint
+on another thread never catches up with a busy writer, and the WAL then grows without end.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
+import time
 from collections.abc import Callable
 
 log = logging.getLogger(__name__)
@@ -22,29 +25,27 @@ class Checkpointer:
     def __init__(self, connect: Callable[[], sqlite3.Connection], interval_s: float = INTERVAL_S):
         self._connect = connect
         self._interval_s = interval_s
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="store-checkpoint", daemon=True)
+        self._conn: sqlite3.Connection | None = None
+        self._last = time.monotonic()
         self.rounds = 0
 
-    def start(self) -> None:
-        self._thread.start()
+    def after_commit(self) -> None:
+        """Called by the writer thread after each commit."""
+        now = time.monotonic()
+        if now - self._last >= self._interval_s:
+            self._last = now
+            self.checkpoint()
 
-    def close(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    def _run(self) -> None:
-        conn = self._connect()
+    def checkpoint(self) -> None:
         try:
-            while not self._stop.wait(self._interval_s):
-                self.checkpoint(conn)
-        finally:
-            conn.close()
-
-    def checkpoint(self, conn: sqlite3.Connection) -> None:
-        try:
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            if self._conn is None:
+                self._conn = self._connect()
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
             self.rounds += 1
         except sqlite3.Error as e:  # busy or I/O: the next round tries again
             log.warning("WAL checkpoint failed: %s", e)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None

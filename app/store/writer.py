@@ -16,6 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, InvalidStateError
 from typing import Any, Protocol
 
+from .checkpoint import Checkpointer
 from .syncer import Syncer
 
 log = logging.getLogger(__name__)
@@ -38,9 +39,11 @@ class GroupTask(Protocol):
 
 
 class Writer:
-    def __init__(self, connect: Callable[[], sqlite3.Connection], syncer: Syncer | None = None):
+    def __init__(self, connect: Callable[[], sqlite3.Connection], syncer: Syncer | None = None,
+                 checkpointer: Checkpointer | None = None):
         self._connect = connect
         self._syncer = syncer  # when set, callers hear of a commit once it is on disk
+        self._checkpointer = checkpointer  # when set, WAL checkpoints between commits
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
         self._closed = False
@@ -98,7 +101,11 @@ class Writer:
                         return
                     batch.append(nxt)
                 self._commit(conn, batch)
+                if self._checkpointer is not None:
+                    self._checkpointer.after_commit()
         finally:
+            if self._checkpointer is not None:
+                self._checkpointer.close()
             # Should this be the last connection to close, its final checkpoint is synced.
             conn.execute("PRAGMA synchronous=FULL")
             conn.close()
