@@ -47,6 +47,7 @@ class Writer:
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
         self._closed = False
+        self._pending: dict[asyncio.AbstractEventLoop, list[tuple[Task, Waiter]]] = {}
         self.commits = 0
 
     def start(self) -> None:
@@ -63,21 +64,33 @@ class Writer:
         return fut
 
     def submit_async(self, task: Task) -> asyncio.Future[Any]:
-        """Like submit, for a caller on an event loop: the outcomes of one group commit reach
-        that loop in one wake-up instead of one per task."""
+        """Like submit, for a caller on an event loop. The tasks submitted during one turn of
+        the loop reach the writer together (one wake-up of its thread, one group commit), and
+        the outcomes of a commit reach the loop in one wake-up too."""
         loop = asyncio.get_running_loop()
         fut = loop.create_future()
         if self._closed:
             fut.set_exception(RuntimeError("the store is closed"))
-        else:
-            self._queue.put((task, (loop, fut)))
+            return fut
+        pending = self._pending.get(loop)
+        if pending is None:
+            pending = self._pending[loop] = []
+            loop.call_soon(self._hand_over, loop)
+        pending.append((task, (loop, fut)))
         return fut
+
+    def _hand_over(self, loop: asyncio.AbstractEventLoop) -> None:
+        pending = self._pending.pop(loop, None)
+        if pending:
+            self._queue.put(pending)
 
     def close(self, timeout: float = 10.0) -> None:
         """Finish what is queued, then stop."""
         if self._closed:
             return
         self._closed = True
+        for loop in list(self._pending):  # what this loop turn submitted goes in first
+            self._hand_over(loop)
         self._queue.put(_STOP)
         self._thread.join(timeout)
         if self._syncer is not None:
@@ -90,7 +103,7 @@ class Writer:
                 item = self._queue.get()
                 if item is _STOP:
                     return
-                batch = [item]
+                batch = item if isinstance(item, list) else [item]
                 while len(batch) < MAX_BATCH:
                     try:
                         nxt = self._queue.get_nowait()
@@ -99,7 +112,10 @@ class Writer:
                     if nxt is _STOP:
                         self._commit(conn, batch)
                         return
-                    batch.append(nxt)
+                    if isinstance(nxt, list):
+                        batch.extend(nxt)
+                    else:
+                        batch.append(nxt)
                 self._commit(conn, batch)
                 if self._checkpointer is not None:
                     self._checkpointer.after_commit()
