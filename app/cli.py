@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -86,6 +87,9 @@ async def _serve_async(settings: Settings) -> None:
 
     core = Core(settings)
     await core.start()
+    # What start-up made (modules, schemas, the fleet) lives as long as the process: keep it
+    # out of the cyclic collector, whose full passes over it stalled answers by 40 ms.
+    gc.freeze()
     where = f"{core.receiver.scheme}://{settings.host}:{core.receiver.port}/monitor.do"
     print(f"Listening on {where}; data in {core.data_dir}", flush=True)
     stop = asyncio.Event()

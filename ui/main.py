@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import sys
 import time
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import qasync
+from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -206,11 +208,15 @@ def run(args: argparse.Namespace) -> int:
     i18n.install(app, language)  # only once this process is the one that opens a window
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    # Collect cycles on this (the GUI) thread only: a Qt object collected on a store thread
+    # leaves its timers registered, and the next one to fire crashes the process.
+    collector = GarbageCollector(interval=0.25)
     try:
         with loop:
             return loop.run_until_complete(
                 _main(settings, demo, qsettings, language, instance, config_path))
     finally:
+        collector.timer.stop()
         instance.close()
         asyncio.set_event_loop(None)
 
@@ -239,6 +245,7 @@ async def _main(settings: Settings, demo: Demo | None, qsettings: QSettings, lan
     lifecycle.quit_on_signals(window)
     window.show()
     await desktop.start()
+    gc.freeze()  # start-up's long-lived objects stay out of every later full collection
     await closed.wait()
     tray.close()
     await lifecycle.shutdown(desktop.stop())

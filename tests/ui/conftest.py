@@ -8,6 +8,7 @@ the application, and Qt events are processed while the coroutine awaits.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import time
 from collections.abc import Callable, Coroutine, Iterator
@@ -44,6 +45,9 @@ def qloop(qapp) -> Iterator[qasync.QEventLoop]:
     yield loop
     loop.close()
     asyncio.set_event_loop(None)
+    # Collect this test's Qt garbage here, on the GUI thread: left to the automatic collector
+    # it may be destroyed on a store thread, which leaves dead timers that crash later tests.
+    gc.collect()
 
 
 @pytest.fixture
