@@ -92,7 +92,7 @@ class Store:
         conn.execute(f"PRAGMA synchronous={synchronous}")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=5000")
-        # The writer checkpoints through a FULL connection of its own (checkpoint.py).
+        # Checkpoints go through FULL connections of their own (checkpoint.py).
         conn.execute("PRAGMA wal_autocheckpoint=0")
         conn.execute("PRAGMA journal_size_limit=67108864")  # a WAL left over 64 MB is cut back
         return conn

@@ -1,19 +1,23 @@
-"""WAL checkpoints: copying the WAL back into the database file, between the writer's commits.
+"""WAL checkpoints: copying the WAL back into the database file, off the commit path.
 
 The writer's own connection commits with `synchronous=OFF` (the Syncer makes its commits
 durable), so it must not checkpoint: SQLite's automatic checkpoint would copy pages into the
-database without syncing it, and then reuse the WAL. The writer thread instead calls
-`Checkpointer.after_commit()`, which every half second checkpoints through a connection of its
+database without syncing it, and then reuse the WAL. Checkpoints go through connections of their
 own with `synchronous=FULL` (the WAL synced before it is copied, the database synced before the
-WAL is reused). Running it between commits, on the thread that makes them, matters: a checkpoint
-on another thread never catches up with a busy writer, and the WAL then grows without end.
+WAL is reused), in two steps:
+
+- a background thread copies what the WAL holds every half second: the long part (megabytes
+  and an fsync of the database under load), while the writer goes on committing;
+- the writer thread, after its next commit, copies the little that arrived meanwhile. Only a
+  checkpoint that catches up with the writer lets SQLite start the WAL again from its beginning;
+  one on another thread never does under steady load, and the WAL then grows without end.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import time
+import threading
 from collections.abc import Callable
 
 log = logging.getLogger(__name__)
@@ -25,27 +29,51 @@ class Checkpointer:
     def __init__(self, connect: Callable[[], sqlite3.Connection], interval_s: float = INTERVAL_S):
         self._connect = connect
         self._interval_s = interval_s
-        self._conn: sqlite3.Connection | None = None
-        self._last = time.monotonic()
-        self.rounds = 0
+        self._stop = threading.Event()
+        self._copied = threading.Event()  # a background round ended: the writer may finish it
+        self._thread = threading.Thread(target=self._run, name="store-checkpoint", daemon=True)
+        self._writer_conn: sqlite3.Connection | None = None
+        self.rounds = 0  # background rounds
+        self.catch_ups = 0  # rounds finished by the writer
+
+    def start(self) -> None:
+        self._thread.start()
 
     def after_commit(self) -> None:
         """Called by the writer thread after each commit."""
-        now = time.monotonic()
-        if now - self._last >= self._interval_s:
-            self._last = now
-            self.checkpoint()
+        if self._copied.is_set():
+            self._copied.clear()
+            if self._writer_conn is None:
+                self._writer_conn = self._connect()
+            if _checkpoint(self._writer_conn):
+                self.catch_ups += 1
 
-    def checkpoint(self) -> None:
+    def close_writer_side(self) -> None:
+        """Called by the writer thread as it stops."""
+        if self._writer_conn is not None:
+            self._writer_conn.close()
+            self._writer_conn = None
+
+    def close(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        conn = self._connect()
         try:
-            if self._conn is None:
-                self._conn = self._connect()
-            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-            self.rounds += 1
-        except sqlite3.Error as e:  # busy or I/O: the next round tries again
-            log.warning("WAL checkpoint failed: %s", e)
+            while not self._stop.wait(self._interval_s):
+                if _checkpoint(conn):
+                    self.rounds += 1
+                    self._copied.set()
+        finally:
+            conn.close()
 
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+
+def _checkpoint(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        return True
+    except sqlite3.Error as e:  # busy or I/O: the next round tries again
+        log.warning("WAL checkpoint failed: %s", e)
+        return False

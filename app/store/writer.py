@@ -43,7 +43,7 @@ class Writer:
                  checkpointer: Checkpointer | None = None):
         self._connect = connect
         self._syncer = syncer  # when set, callers hear of a commit once it is on disk
-        self._checkpointer = checkpointer  # when set, WAL checkpoints between commits
+        self._checkpointer = checkpointer  # when set, WAL checkpoints (checkpoint.py)
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
         self._closed = False
@@ -53,6 +53,8 @@ class Writer:
     def start(self) -> None:
         if self._syncer is not None:
             self._syncer.start()
+        if self._checkpointer is not None:
+            self._checkpointer.start()
         self._thread.start()
 
     def submit(self, task: Task) -> Future[Any]:
@@ -95,6 +97,8 @@ class Writer:
         self._thread.join(timeout)
         if self._syncer is not None:
             self._syncer.close(timeout)
+        if self._checkpointer is not None:
+            self._checkpointer.close(timeout)
 
     def _run(self) -> None:
         conn = self._connect()
@@ -121,7 +125,7 @@ class Writer:
                     self._checkpointer.after_commit()
         finally:
             if self._checkpointer is not None:
-                self._checkpointer.close()
+                self._checkpointer.close_writer_side()
             # Should this be the last connection to close, its final checkpoint is synced.
             conn.execute("PRAGMA synchronous=FULL")
             conn.close()
