@@ -30,7 +30,7 @@ from app.store.schema import HISTORY_TABLES
 
 from .rollups import rolled_kinds, rolled_up_to
 
-BATCH_ROWS = 2000
+BATCH_ROWS = 500  # rows per writer task, so a purge never holds receiving up for long
 DAY = 86400.0
 
 

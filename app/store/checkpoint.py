@@ -6,7 +6,7 @@ database without syncing it, and then reuse the WAL. Checkpoints go through conn
 own with `synchronous=FULL` (the WAL synced before it is copied, the database synced before the
 WAL is reused), in two steps:
 
-- a background thread copies what the WAL holds every half second: the long part (megabytes
+- a background thread copies what the WAL holds every second: the long part (megabytes
   and an fsync of the database under load), while the writer goes on committing;
 - the writer thread, after its next commit, copies the little that arrived meanwhile. Only a
   checkpoint that catches up with the writer lets SQLite start the WAL again from its beginning;
@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
-INTERVAL_S = 0.5
+INTERVAL_S = 1.0
 
 
 class Checkpointer:
