@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import threading
 import time
 import zlib
@@ -108,14 +107,14 @@ async def test_a_write_is_answered_only_after_the_wal_is_synced(store, monkeypat
     import app.store.syncer as syncer_mod
 
     gate, synced = threading.Event(), []
-    real_fsync = os.fsync
+    real_sync = syncer_mod._sync_file
 
-    def slow_fsync(fd):
+    def slow_sync(fd):
         gate.wait(5)
-        real_fsync(fd)
+        real_sync(fd)
         synced.append(fd)
 
-    monkeypatch.setattr(syncer_mod.os, "fsync", slow_fsync)
+    monkeypatch.setattr(syncer_mod, "_sync_file", slow_sync)
     m, body = accepted("G1", "20")
     pending = asyncio.ensure_future(
         store.store_message(m, LogEntry(1.0, "p", "G1", m.method, "1000", "", body)))
@@ -134,7 +133,7 @@ async def test_a_failed_sync_fails_the_write(store, monkeypatch):
     def broken(fd):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(syncer_mod.os, "fsync", broken)
+    monkeypatch.setattr(syncer_mod, "_sync_file", broken)
     m, body = accepted("G1", "20")
     with pytest.raises(OSError):
         await store.store_message(m, LogEntry(1.0, "p", "G1", m.method, "1000", "", body))
