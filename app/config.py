@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from app.alarms.settings import AlarmSettings
+from app.gantry_time import check_zone_name, zone
 from app.media.settings import MediaSettings
 from app.protocol.parse import DEFAULT_AUTH_CODE, GANTRY_ID, ReceivePolicy
 
@@ -32,6 +34,9 @@ class GantryEntry(BaseModel):
     device_auth_code: str = ""  # sent to the device; empty: the global auth code
     auth_code: str = ""  # expected from the device on monitor.do; empty: the global one
     period_s: float = Field(600.0, gt=0)
+    time_zone: str = ""  # the gantry's clock (IANA name); empty: the global time_zone
+
+    _zone = field_validator("time_zone")(check_zone_name)
 
 
 class Settings(BaseModel):
@@ -57,6 +62,10 @@ class Settings(BaseModel):
     # Retention (issue 5): raw reports, then hourly rollups (min/mean/max) for much longer.
     raw_history_days: float = Field(90.0, gt=0)
     rollup_history_years: float = Field(5.0, gt=0)
+    # The gantries' clock (PROTOCOL.md §5), an IANA name; empty: this workstation's zone.
+    time_zone: str = ""
+
+    _zone = field_validator("time_zone")(check_zone_name)
 
     @field_validator("gantries")
     @classmethod
@@ -74,6 +83,11 @@ class Settings(BaseModel):
             accepted_versions=frozenset(self.accepted_versions),
             max_body_bytes=self.max_body_kib * 1024,
         )
+
+    def gantry_zone(self, gantry_id: str | None) -> tzinfo | None:
+        """The zone a gantry's device times are in (None: the workstation's)."""
+        entry = self.gantries.get(gantry_id or "")
+        return zone(entry.time_zone if entry and entry.time_zone else self.time_zone)
 
     def resolved_data_dir(self) -> Path:
         return Path(self.data_dir) if self.data_dir else default_data_dir()

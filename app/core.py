@@ -74,6 +74,7 @@ class Core:
         (it then stays stopped, the rest keeps running)."""
         old, self.settings = self.settings, settings
         self.alarms.alarm_settings = settings.alarms
+        self.alarms.zone_of = settings.gantry_zone
         self.captures.settings = settings
         self.history.retention = Retention.from_settings(settings)
         for gid, entry in settings.gantries.items():

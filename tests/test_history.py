@@ -10,6 +10,7 @@ import shutil
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pytest
@@ -274,6 +275,36 @@ async def test_export_csv_and_xlsx(store: Store, tmp_path: Path) -> None:
     assert sheet.max_row == len(rows) + 1
     assert isinstance(sheet.cell(2, 1).value, datetime)
     assert sheet.cell(2, 2).value == rows[0][1]
+
+
+async def test_export_times_are_the_gantry_local_time(store: Store) -> None:
+    """With a zone set for the gantry, the first column is its clock, and the header says so."""
+    zone = ZoneInfo("Asia/Kathmandu")  # UTC+05:45, unlike any test machine's zone
+    header, rows = await store.read(table, [series("ups.charge_percent")], NOW - DAY, NOW,
+                                    Source.RAW, zone)
+    assert header[0] == "Local time (Asia/Kathmandu, UTC+05:45)"
+    first = next(t for t in report_times() if t >= NOW - DAY)
+    assert rows[0][0] == datetime.fromtimestamp(first, zone).replace(tzinfo=None)
+
+
+def test_export_command_reads_from_and_to_in_the_gantry_zone(rolled_master: Path,
+                                                             tmp_path: Path, capsys) -> None:
+    data = data_dir_with_year(rolled_master, tmp_path / "data")
+    config = tmp_path / "settings.toml"
+    config.write_text(f'[gantries.{GANTRY}]\ntime_zone = "Asia/Kathmandu"\n', encoding="utf-8")
+    zone = ZoneInfo("Asia/Kathmandu")
+    t0, t1 = NOW - 5 * HOUR, NOW - 2 * HOUR
+    start, end = (datetime.fromtimestamp(t, zone).strftime("%Y-%m-%d %H:%M") for t in (t0, t1))
+    assert cli_main(["export", "--data-dir", str(data), "--config", str(config), "--gantry",
+                     GANTRY, "--metric", "ups.charge_percent:1", "--resolution", "raw",
+                     "--from", start, "--to", end]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith('"Local time (Asia/Kathmandu, UTC+05:45)"')  # CSV-quoted
+    minute = lambda t: t - t % 60  # noqa: E731  (--from/--to have minutes)
+    want = [t for t in report_times() if minute(t0) <= t <= minute(t1)]
+    assert len(lines) == 1 + len(want)
+    assert lines[1].startswith(datetime.fromtimestamp(want[0], zone).strftime("%Y-%m-%d %H:%M"))
+    shutil.rmtree(data)
 
 
 def test_export_command(rolled_master: Path, tmp_path: Path, capsys) -> None:

@@ -47,6 +47,11 @@ log = logging.getLogger(__name__)
 ORGANISATION = APPLICATION = "GantryMonitor"
 
 
+def _zones(s: Settings) -> tuple[str, dict[str, str]]:
+    """The time zone settings: the global one and each gantry's own."""
+    return s.time_zone, {g: e.time_zone for g, e in s.gantries.items()}
+
+
 class DesktopApp:
     """The core, the bus-to-Qt bridge, the window and (with --demo) the simulated gantry."""
 
@@ -110,6 +115,8 @@ class DesktopApp:
         if notes:
             self.window.status.showMessage(" ".join(notes), 15000)
         self.window.refresh(force=True)
+        if self.trends is not None and _zones(old) != _zones(settings):
+            self.trends.reload(keep_view=True)  # its axis and range read the new zone
         return error
 
     def diagnostics_text(self) -> str:

@@ -77,6 +77,19 @@ async def _decode_avi(checks: Checks, timeout: float = 15.0) -> None:
     checks.record("decode sample AVI", bool(frames), detail)
 
 
+def _time_zones(checks: Checks) -> None:
+    """The gantries' time zones need zone data (the tzdata package on Windows)."""
+    from app import gantry_time
+
+    try:
+        shanghai = gantry_time.describe(gantry_time.zone("Asia/Shanghai"), 1.7e9)
+    except ValueError as e:
+        shanghai = str(e)
+    names = len(gantry_time.zone_names())
+    checks.record("time zones", shanghai == "Asia/Shanghai, UTC+08:00" and names > 300,
+                  f"{shanghai}; {names} zones")
+
+
 async def _run(checks: Checks, data_dir: Path) -> None:
     from app.config import Settings
     from ui.main import DesktopApp
@@ -96,6 +109,7 @@ async def _run(checks: Checks, data_dir: Path) -> None:
         desktop.window.refresh(force=True)
         _decode_jpeg(checks)
         await _decode_avi(checks)
+        _time_zones(checks)
     finally:
         if desktop.started:
             await desktop.stop()

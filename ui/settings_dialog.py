@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import Settings, save_settings
+from app.gantry_time import zone_names
 from app.protocol.parse import DEFAULT_AUTH_CODE
 from ui import lifecycle
 
@@ -73,6 +75,7 @@ GANTRY_COLUMNS = (
     ("device_auth_code", QT_TRANSLATE_NOOP("SettingsDialog", "Device auth code")),
     ("auth_code", QT_TRANSLATE_NOOP("SettingsDialog", "Receive auth code")),
     ("period_s", QT_TRANSLATE_NOOP("SettingsDialog", "Reporting period (s)")),
+    ("time_zone", QT_TRANSLATE_NOOP("SettingsDialog", "Time zone")),
 )
 # pydantic's checks in the operator's language (other problems keep pydantic's sentence).
 VALIDATION = {
@@ -88,6 +91,9 @@ VALIDATION = {
 
 def error_sentence(err: dict[str, Any]) -> str:
     """One sentence for one pydantic error."""
+    if err.get("loc", ())[-1:] == ("time_zone",) and err.get("type") == "value_error":
+        return _t("%1 is not a time zone name such as Asia/Shanghai (leave it empty for this "
+                  "PC's zone).").replace("%1", repr(str(err.get("input", "")).strip()))
     known = VALIDATION.get(err.get("type", ""))
     if known:
         template, key = known
@@ -114,6 +120,14 @@ def _num(v: Any) -> str:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
+
+
+def _zone_completer(parent: QWidget) -> QCompleter:
+    """Completes IANA zone names from any part typed ("Shanghai" finds Asia/Shanghai)."""
+    c = QCompleter(zone_names(), parent)
+    c.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    c.setFilterMode(Qt.MatchFlag.MatchContains)
+    return c
 
 
 class SettingsDialog(QDialog):
@@ -224,6 +238,15 @@ class SettingsDialog(QDialog):
         self._row(form, "auth_code", _t("Auth code (all gantries):"), s.auth_code, password=True)
         self._row(form, "skew_tolerance_s", _t("Clock skew tolerance (s, 0: off):"),
                   s.skew_tolerance_s)
+        zone = self._row(form, "time_zone", _t("Gantries' time zone:"), s.time_zone)
+        zone.setPlaceholderText(_t("this PC's time zone"))
+        zone.setCompleter(_zone_completer(zone))
+        zone_note = QLabel(_t("Devices send times without a zone (door and capture times). "
+                              "Leave this empty when the gantries' clocks are set like this "
+                              "PC's; otherwise give the zone, e.g. Asia/Shanghai. A gantry's "
+                              "own zone (Gantries page) comes first."), self)
+        zone_note.setWordWrap(True)
+        form.addRow("", zone_note)
         self._row(form, "rate_per_s", _t("Requests per second per gantry:"), s.rate_per_s)
         self._row(form, "rate_burst", _t("Burst of requests allowed:"), s.rate_burst)
         return page
@@ -244,7 +267,8 @@ class SettingsDialog(QDialog):
         remove.clicked.connect(self._remove_gantries)
         self.errors["gantries"] = self._error_label()
         note = QLabel(_t("Empty auth codes use the global one; an empty control URL uses "
-                         "http://<monitoring PC address>:3699/remotecontrol.do."), page)
+                         "http://<monitoring PC address>:3699/remotecontrol.do; an empty time "
+                         "zone uses the gantries' time zone of the Receiver page."), page)
         note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(add)

@@ -17,12 +17,12 @@ import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import gantry_time
 from app.fleet import Fleet
 from app.history import Metric, Retention, Series
 from app.history.catalogue import KIND_LABELS, metrics_of_kind
@@ -111,11 +112,34 @@ class GridAxis(_OpaqueGrid, pg.AxisItem):
 
 
 class GridDateAxis(_OpaqueGrid, pg.DateAxisItem):
-    pass
+    """Dates in the gantry's zone (None: the PC's). pyqtgraph takes one fixed offset; it is
+    the zone's offset in the middle of the view, so daylight saving is right at least there."""
+
+    zone: tzinfo | None = None
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> Any:
+        if self.zone is None:
+            self.utcOffset = None
+        else:
+            mid = min(max((minVal + maxVal) / 2, PLAUSIBLE_MIN), PLAUSIBLE_MAX)
+            self.utcOffset = -gantry_time.offset_seconds(mid, self.zone)
+        return super().tickValues(minVal, maxVal, size)
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Trend", text)
+
+
+def _wall(d: QDateTime) -> datetime:
+    """The wall-clock time a date-time edit shows, as a naive datetime (its zone is ours)."""
+    day, t = d.date(), d.time()
+    return datetime(day.year(), day.month(), day.day(), t.hour(), t.minute(), t.second())
+
+
+def _qwall(wall: datetime) -> QDateTime:
+    """A naive wall-clock time for a date-time edit to show as it is."""
+    return QDateTime(QDate(wall.year, wall.month, wall.day),
+                     QTime(wall.hour, wall.minute, wall.second))
 
 
 def tick_chars(lo: float, hi: float) -> int:
@@ -150,10 +174,12 @@ class TrendPanel(QWidget):
 
     def __init__(self, fleet: Fleet, reader: Reader | None = None, *,
                  clock: Callable[[], float] = time.time, retention: Retention | None = None,
+                 zone_of: Callable[[str], tzinfo | None] = lambda _gantry: None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.fleet = fleet
         self.reader = reader
+        self.zone_of = zone_of  # the zone of a gantry's clock: times read as the gantry's
         self.clock = clock
         self.retention = retention or Retention()
         self.gantry_id: str | None = None
@@ -534,9 +560,14 @@ class TrendPanel(QWidget):
                 self.range_buttons.button(i).setChecked(True)
         self.set_range(now - span, now)
 
+    @property
+    def zone(self) -> tzinfo | None:
+        """The chosen gantry's zone (None: the PC's): axis, crosshair, range and export."""
+        return self.zone_of(self.gantry_id) if self.gantry_id else None
+
     def _free_range(self) -> None:
-        t0 = self.from_edit.dateTime().toSecsSinceEpoch()
-        t1 = self.to_edit.dateTime().toSecsSinceEpoch()
+        t0 = gantry_time.epoch(_wall(self.from_edit.dateTime()), self.zone)
+        t1 = gantry_time.epoch(_wall(self.to_edit.dateTime()), self.zone)
         if t1 <= t0:
             self.status.setText(_t("The end of the range must be after its start."))
             return
@@ -574,8 +605,8 @@ class TrendPanel(QWidget):
             self._setting_range = False
 
     def _set_edits(self) -> None:
-        self.from_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(self.t0)))
-        self.to_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(self.t1)))
+        self.from_edit.setDateTime(_qwall(gantry_time.local(int(self.t0), self.zone)))
+        self.to_edit.setDateTime(_qwall(gantry_time.local(int(self.t1), self.zone)))
 
     def _x_range_changed(self, _vb: object, rng: tuple[float, float]) -> None:
         if self._setting_range:
@@ -599,6 +630,12 @@ class TrendPanel(QWidget):
     def reload(self, keep_view: bool = False) -> None:
         """Load the visible range for every curve (off the GUI thread), then draw."""
         self._generation += 1
+        axis = self.item.getAxis("bottom")
+        if isinstance(axis, GridDateAxis) and axis.zone != self.zone:
+            axis.zone = self.zone
+            axis.picture = None  # its tick labels are drawn again with the new zone
+            axis.update()
+            self._set_edits()
         if self.reader is None or self.gantry_id is None:
             self._status_text()
             return
@@ -756,6 +793,9 @@ class TrendPanel(QWidget):
             text += " — " + _t("no data in this range")
         if self.alarm_note:
             text += f" — {self.alarm_note}"
+        if self.zone is not None:  # the PC's own zone goes without saying
+            text += " — " + _t("times in %1").replace(
+                "%1", gantry_time.describe(self.zone, self.t1))
         self.status.setText(text)
 
     # -- crosshair -----------------------------------------------------------------------------
@@ -774,7 +814,7 @@ class TrendPanel(QWidget):
         """Time and the value of every curve nearest to time x (crosshair text)."""
         if not (PLAUSIBLE_MIN <= x <= PLAUSIBLE_MAX):
             return ""
-        parts = [datetime.fromtimestamp(x).strftime("%Y-%m-%d %H:%M")]
+        parts = [gantry_time.local(x, self.zone).strftime("%Y-%m-%d %H:%M")]
         for c in self.curves.values():
             parts.append(f"{series_label(c.series)}: {self._value_at(c, x)}")
         return "  |  ".join(parts)
@@ -864,7 +904,8 @@ class TrendPanel(QWidget):
         """Write what the chart shows (series, range, raw or hourly) to CSV / XLSX."""
         assert self.reader is not None
         series = [c.series for c in self.curves.values()]
-        header, rows = await self.reader(table, series, self.t0, self.t1, self.source)
+        header, rows = await self.reader(table, series, self.t0, self.t1, self.source,
+                                         self.zone)
         try:
             await asyncio.to_thread(write, path, header, rows)
         except (OSError, ValueError) as e:
@@ -892,7 +933,8 @@ class TrendPanel(QWidget):
 def plug_trend_panel(window: Any, core: Any, bridge: Any) -> TrendPanel:
     """Add the trend panel to the main window's bottom area, fed by the core's store."""
     panel = TrendPanel(core.fleet, core.store.read,
-                       retention=Retention.from_settings(core.settings), parent=window)
+                       retention=Retention.from_settings(core.settings),
+                       zone_of=lambda gantry: core.settings.gantry_zone(gantry), parent=window)
     window.add_panel(panel, QCoreApplication.translate("Trend", "Trends"), "bottom")
     bridge.message_stored.connect(panel.mark_dirty)
     panel.refresh_choices()

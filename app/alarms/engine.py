@@ -13,8 +13,10 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
+from app import gantry_time
 from app.bus import EventBus
 from app.events import MessageStored
 from app.events_log import (
@@ -70,6 +72,9 @@ class AlarmEngine:
         self.clock = clock
         self.alarm_settings: AlarmSettings = (getattr(settings, "alarms", None)
                                               or AlarmSettings())
+        # The zone each gantry's device times are in (Core.apply_settings replaces it).
+        self.zone_of: Callable[[str], tzinfo | None] = (
+            settings.gantry_zone if settings is not None else lambda _gantry: None)
         self.alarms: dict[int, Alarm] = {}  # open alarms (not closed) by id
         self._by_source: dict[str, int] = {}
         self._queue: asyncio.Queue[tuple[Callable[[], Awaitable[Any]], asyncio.Future | None]]
@@ -275,7 +280,8 @@ class AlarmEngine:
                     continue  # no change: nothing to remember or log (the usual report)
                 change = getattr(d, names[1])
                 if closed.value == 0 and prev != 0:
-                    self._open_since[key] = _since(change.value if change.present else None, now)
+                    self._open_since[key] = _since(change.value if change.present else None,
+                                                   now, self.zone_of(g))
                     how = getattr(d, names[2])
                     card = getattr(d, names[3])
                     how_word = UNLOCK_HOW.get(how.value, "unknown")  # type: ignore[arg-type]
@@ -379,11 +385,12 @@ class AlarmEngine:
             del self._by_source[a.key.source_key]
 
 
-def _since(change_time: object, now: float) -> float:
-    """When a door opened: its reported change time when believable, else now."""
+def _since(change_time: object, now: float, tz: tzinfo | None) -> float:
+    """When a door opened: its reported change time (gantry local time, in zone `tz`) when
+    believable, else now."""
     if isinstance(change_time, str):
         try:
-            t = device_time(change_time).timestamp()
+            t = gantry_time.epoch(device_time(change_time), tz)
         except ValueError:
             return now
         if now - _OLDEST_CHANGE_S <= t <= now:

@@ -5,7 +5,8 @@
         [--resolution auto|raw|hourly] [--out FILE]
 
 A metric is KIND.FIELD, optionally :DEVICE (default 1); `--list-metrics` prints them all.
-Times are the PC's local time; --to defaults to now and --from to 24 h before --to.
+Times are the gantry's local time (its time_zone setting, else the PC's); --to defaults to now
+and --from to 24 h before --to.
 """
 
 from __future__ import annotations
@@ -14,11 +15,17 @@ import argparse
 import asyncio
 import sys
 import time
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import gantry_time
 
 from .catalogue import BY_KEY, METRICS, Series
 from .retention import Retention
+
+if TYPE_CHECKING:
+    from app.config import Settings
 
 FORMATS = ("csv", "xlsx")
 
@@ -32,8 +39,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--metric", action="append", default=[], metavar="KIND.FIELD[:DEVICE]",
                    help="metric to export (repeatable), e.g. ups.charge_percent:1")
     p.add_argument("--cabinet", type=int, default=1, help="cabinet number (default 1)")
-    p.add_argument("--from", dest="start", help="start, local time (YYYY-MM-DD[ HH:MM[:SS]])")
-    p.add_argument("--to", dest="end", help="end, local time (default: now)")
+    p.add_argument("--from", dest="start", help="start, the gantry's local time (YYYY-MM-DD[ HH:MM[:SS]])")
+    p.add_argument("--to", dest="end", help="end, the gantry's local time (default: now)")
     p.add_argument("--format", choices=FORMATS, help="csv or xlsx (default: from --out, else csv)")
     p.add_argument("--resolution", choices=("auto", "raw", "hourly"), default="auto",
                    help="raw reports, hourly min/mean/max, or auto by the range (as the chart)")
@@ -41,11 +48,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--list-metrics", action="store_true", help="print the metric names and exit")
 
 
-def parse_time(text: str) -> float:
+def parse_time(text: str, tz: tzinfo | None = None) -> float:
+    """A wall-clock time in zone `tz` (None: the PC's) as unix time."""
     for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
                 "%Y-%m-%d"):
         try:
-            return datetime.strptime(text.strip(), fmt).timestamp()
+            return gantry_time.epoch(datetime.strptime(text.strip(), fmt), tz)
         except ValueError:
             continue
     raise ExportError(f"Cannot read the time {text!r}: use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")
@@ -63,7 +71,7 @@ def parse_series(gantry: str, spec: str, cabinet: int) -> Series:
     return Series(gantry, m, None if m.scope == "computer" else cabinet, device)
 
 
-def run(args: argparse.Namespace, data_dir: Path, settings: object) -> int:
+def run(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     if args.list_metrics:
         for m in METRICS:
             print(f"{m.key:36} {m.unit:8} {m.label}")
@@ -75,8 +83,9 @@ def run(args: argparse.Namespace, data_dir: Path, settings: object) -> int:
     from .export import table, write  # numpy and openpyxl only when exporting
     from .series import Source, choose_source
 
-    t1 = parse_time(args.end) if args.end else time.time()
-    t0 = parse_time(args.start) if args.start else t1 - 86400
+    tz = settings.gantry_zone(args.gantry)
+    t1 = parse_time(args.end, tz) if args.end else time.time()
+    t0 = parse_time(args.start, tz) if args.start else t1 - 86400
     if t0 >= t1:
         raise ExportError("--from must be before --to.")
     series = [parse_series(args.gantry, s, args.cabinet) for s in args.metric]
@@ -94,7 +103,7 @@ def run(args: argparse.Namespace, data_dir: Path, settings: object) -> int:
         raise ExportError(f"No history database in {data_dir}.")
     store.open()
     try:
-        header, rows = asyncio.run(store.read(table, series, t0, t1, source))
+        header, rows = asyncio.run(store.read(table, series, t0, t1, source, tz))
     finally:
         store.close()
     if args.out is None:

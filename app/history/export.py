@@ -1,18 +1,20 @@
 """Export of history to CSV (UTF-8 with BOM, so Excel reads the units) or XLSX (openpyxl).
 
 One row per report time (raw) or per hour (hourly: min / mean / max columns per series); times
-in the PC's local time with the UTC offset in the header; a missing value is written as its
-reason (e.g. GetFailed), never as 0.
+in the gantry's local time (its configured zone, else the PC's), the zone and UTC offset in the
+header; a missing value is written as its reason (e.g. GetFailed), never as 0.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 import sqlite_utils
+
+from app import gantry_time
 
 from .catalogue import Series
 from .rollups import hourly
@@ -21,15 +23,11 @@ from .series import Source, raw_rows
 FORMATS = ("csv", "xlsx")
 
 
-def _utc_offset(ts: float) -> str:
-    off = datetime.fromtimestamp(ts).astimezone().strftime("%z") or "+0000"
-    return f"UTC{off[:3]}:{off[3:]}"
-
-
 def table(db: sqlite_utils.Database, series: list[Series], t0: float, t1: float,
-          source: Source) -> tuple[list[str], list[list[object]]]:
-    """Reader query: (header, rows); each row starts with a local naive datetime."""
-    header = [f"Local time ({_utc_offset(t1 if t1 < 4e9 else 0)})"]
+          source: Source, tz: tzinfo | None = None) -> tuple[list[str], list[list[object]]]:
+    """Reader query: (header, rows); each row starts with the naive wall-clock time in the
+    gantry's zone `tz` (None: the PC's)."""
+    header = [f"Local time ({gantry_time.describe(tz, t1 if t1 < 4e9 else 0)})"]
     cells: dict[float, dict[int, object]] = {}
     width = 1 if source is Source.RAW else 3
     for i, s in enumerate(series):
@@ -49,7 +47,7 @@ def table(db: sqlite_utils.Database, series: list[Series], t0: float, t1: float,
                 row[i * width], row[i * width + 1], row[i * width + 2] = r.min, r.mean, r.max
     rows: list[list[object]] = []
     for ts in sorted(cells):
-        row: list[object] = [datetime.fromtimestamp(ts).replace(microsecond=0)]
+        row: list[object] = [gantry_time.local(ts, tz).replace(microsecond=0)]
         values = cells[ts]
         row += [values.get(j, "") for j in range(width * len(series))]
         rows.append(row)

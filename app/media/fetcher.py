@@ -195,7 +195,8 @@ class CaptureFetcher:
         """Record a verified file; None (and the file removed) when it is a repeat."""
         assert got.path is not None
         rec = lib.CaptureRecord(
-            None, gantry_id, cabinet_id, door, door_time, lib.door_ts(door_time), event_ts,
+            None, gantry_id, cabinet_id, door, door_time,
+            lib.door_ts(door_time, self.settings.gantry_zone(gantry_id)), event_ts,
             self.clock(), got.kind, got.content_type, got.file_name,
             lib.relative(self.data_dir, got.path), got.size, got.md5)
         capture_id = await self.store.write(lambda conn: lib.insert_capture(conn, rec))

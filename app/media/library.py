@@ -12,11 +12,13 @@ import re
 import sqlite3
 import time
 from dataclasses import dataclass, fields
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from app import gantry_time
 from app.protocol.values import device_time
 
 CAPTURES_DIR = "captures"
@@ -30,7 +32,7 @@ class CaptureRecord:
     cabinet_id: int
     door: str  # front | back | "" when fetched by hand for a time
     door_time: str  # device local time "yyyy-MM-dd HH:mm:ss.zzz" (what was asked for)
-    door_ts: float  # the same as unix seconds (local time zone), for ordering
+    door_ts: float  # the same as unix seconds (read in the gantry's zone), for ordering
     event_ts: float | None  # receive time of the report that showed the opening
     fetched_at: float
     kind: str  # photo | video | file
@@ -62,9 +64,10 @@ class FetchRecord:
     finished_at: float | None = None
 
 
-def door_ts(door_time: str) -> float:
+def door_ts(door_time: str, tz: tzinfo | None = None) -> float:
+    """Unix time of a door time written in the gantry's zone `tz` (None: the PC's)."""
     try:
-        return device_time(door_time).timestamp()
+        return gantry_time.epoch(device_time(door_time), tz)
     except ValueError:
         return 0.0
 

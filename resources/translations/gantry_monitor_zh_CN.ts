@@ -2523,7 +2523,7 @@ Cabinet %3 %4</source>
         <message>
             <location filename="../../ui/settings_dialog.py" line="225" />
             <source>Empty auth codes use the global one; an empty control URL uses http://&lt;monitoring PC address&gt;:3699/remotecontrol.do.</source>
-            <translation>认证码为空时使用全局认证码；控制地址为空时使用 http://&lt;监控计算机地址&gt;:3699/remotecontrol.do。</translation>
+            <translation type="vanished">认证码为空时使用全局认证码；控制地址为空时使用 http://&lt;监控计算机地址&gt;:3699/remotecontrol.do。</translation>
         </message>
         <message>
             <location filename="../../ui/settings_dialog.py" line="264" />
@@ -2734,6 +2734,36 @@ Cabinet %3 %4</source>
             <location filename="../../ui/settings_dialog.py" line="80" />
             <source>Must be less than %1.</source>
             <translation>必须小于 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="241" />
+            <source>Devices send times without a zone (door and capture times). Leave this empty when the gantries' clocks are set like this PC's; otherwise give the zone, e.g. Asia/Shanghai. A gantry's own zone (Gantries page) comes first.</source>
+            <translation>设备上报的时间（门状态变化时间、抓拍时间）不带时区。门架时钟与本机设置相同时请留空；否则填写时区，例如 Asia/Shanghai。门架页中单个门架的时区优先。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="238" />
+            <source>Gantries' time zone:</source>
+            <translation>门架时区：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="78" />
+            <source>Time zone</source>
+            <translation>时区</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="239" />
+            <source>this PC's time zone</source>
+            <translation>本机时区</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="95" />
+            <source>%1 is not a time zone name such as Asia/Shanghai (leave it empty for this PC's zone).</source>
+            <translation>%1 不是时区名称（例如 Asia/Shanghai）；留空表示使用本机时区。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="269" />
+            <source>Empty auth codes use the global one; an empty control URL uses http://&lt;monitoring PC address&gt;:3699/remotecontrol.do; an empty time zone uses the gantries' time zone of the Receiver page.</source>
+            <translation>认证码为空时使用全局认证码；控制地址为空时使用 http://&lt;监控计算机地址&gt;:3699/remotecontrol.do；时区为空时使用“接收服务”页的门架时区。</translation>
         </message>
     </context>
     <context>
@@ -2950,6 +2980,11 @@ Cabinet %3 %4</source>
             <location filename="../../ui/trend_panel.py" line="163" />
             <source>to</source>
             <translation>至</translation>
+        </message>
+        <message>
+            <location filename="../../ui/trend_panel.py" line="797" />
+            <source>times in %1</source>
+            <translation>时间为 %1</translation>
         </message>
     </context>
     <context>

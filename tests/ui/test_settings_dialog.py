@@ -100,6 +100,29 @@ def test_bad_values_are_one_sentence_next_to_their_field_and_nothing_is_saved(qt
     assert load_settings(tmp_path / "settings.toml").port == 8090
 
 
+def test_time_zones_global_and_per_gantry(qtbot, tmp_path: Path):
+    d = _dialog(qtbot, tmp_path)
+    d.show()
+    zone = d.fields["time_zone"]
+    assert zone.text() == "" and zone.placeholderText()  # empty: this PC's zone
+    # Typing part of a name offers the full IANA names.
+    completer = zone.completer()
+    completer.setCompletionPrefix("kathm")
+    assert completer.currentCompletion() == "Asia/Kathmandu"
+    zone.setText("Beijing")
+    d.save()
+    assert not (tmp_path / "settings.toml").exists()
+    assert "Asia/Shanghai" in d.errors["time_zone"].text() and d.tabs.currentIndex() == 0
+    zone.setText("Asia/Shanghai")
+    _set_cell(d, 0, "time_zone", "Asia/Kathmandu")
+    d.save()
+    s = load_settings(tmp_path / "settings.toml")
+    assert (s.time_zone, s.gantries["G1"].time_zone) == ("Asia/Shanghai", "Asia/Kathmandu")
+    assert str(s.gantry_zone("G1")) == "Asia/Kathmandu"
+    assert str(s.gantry_zone("G7")) == "Asia/Shanghai"
+    save_shot(d, "settings_receiver_time_zone.png")
+
+
 def test_create_self_signed_certificate_fills_both_fields(qtbot, tmp_path: Path):
     d = _dialog(qtbot, tmp_path)
     d.create_certificate()

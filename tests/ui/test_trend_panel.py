@@ -11,7 +11,9 @@ import asyncio
 import gc
 import os
 import time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -39,6 +41,7 @@ from tests.history_year import (  # noqa: E402
 )
 from tests.test_history import rolled_master  # noqa: E402, F401  (module fixture)
 from tests.ui.conftest import wait_until  # noqa: E402
+from tests.ui.shots import save_shot  # noqa: E402
 from ui.trend_panel import QUICK_RANGES, RELOAD_MS, TrendPanel, _t, tick_chars  # noqa: E402
 
 KEYS = [("thermohygrometer.temperature", 1), ("ups.charge_percent", 1), ("mains.voltage", 1),
@@ -230,6 +233,37 @@ def test_quick_range_chosen_right_after_a_pan_is_shown(year_panel, run) -> None:
     assert abs(x0 - (NOW - 365 * DAY)) < HOUR and abs(x1 - NOW) < HOUR
     assert panel.source is Source.HOURLY and (panel.t0, panel.t1) == (NOW - 365 * DAY, NOW)
     assert not panel._reload_timer.isActive()
+
+
+def test_times_read_in_the_gantry_zone(year_panel, run, tmp_path: Path) -> None:
+    """A gantry whose clock is in another zone than the PC: axis, crosshair, range edits,
+    status and export all read as the gantry's clock (PROTOCOL.md §5)."""
+    panel, _store, _clock = year_panel
+    zone = ZoneInfo("Asia/Kathmandu")  # UTC+05:45: no test machine is set to it
+    panel.zone_of = lambda gantry: zone if gantry == GANTRY else None
+    shown(panel, run, lambda: panel.show_series(GANTRY, 1, KEYS[:1], span=DAY))
+    axis = panel.item.getAxis("bottom")
+    assert axis.zone is zone
+    levels = axis.tickValues(panel.t0, panel.t1, 1200)
+    spacing, values = levels[-1]
+    spec = next(s for s in axis.zoomLevel.tickSpecs if s.spacing == spacing)
+    assert axis.tickStrings(values, 1, spacing) == [
+        datetime.fromtimestamp(v, zone).strftime(spec.format) for v in values]
+    x = NOW - 5 * HOUR
+    assert panel.read_at(x).startswith(
+        datetime.fromtimestamp(x, zone).strftime("%Y-%m-%d %H:%M"))
+    start = datetime.fromtimestamp(panel.t0, zone)
+    assert panel.from_edit.dateTime().toString("yyyy-MM-dd HH:mm") == start.strftime(
+        "%Y-%m-%d %H:%M")
+    assert "Asia/Kathmandu, UTC+05:45" in panel.status.text()
+    save_shot(panel, "trend_day_gantry_zone.png")
+    # The free range typed in the gantry's time is that time.
+    panel.from_edit.setDateTime(panel.from_edit.dateTime().addSecs(-3600))
+    shown(panel, run, panel._free_range)
+    assert abs(panel.t0 - (NOW - DAY - 3600)) < 60
+    rows = run(panel.export_to(str(tmp_path / "zone.csv")))
+    text = (tmp_path / "zone.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert "Asia/Kathmandu, UTC+05:45" in text[0] and rows == len(text) - 1
 
 
 def test_value_axis_widens_for_long_tick_labels_before_painting(qtbot) -> None:
