@@ -1,6 +1,6 @@
 """Receiver throughput and answer latency, against a bare aiohttp handler in the same run.
 
-    uv run python tests/perf/bench_receiver.py [--seconds 10] [--connections 8,32]
+    uv run python tests/perf/bench_receiver.py [--seconds 10] [--connections 8,32] [--breakdown]
 
 Both servers run in their own process; this process is the load generator. It posts the spec's
 example cabinetStatusUpdate (2000 signed variants: 20 gantries, analogue readings that move) over
@@ -8,6 +8,11 @@ keep-alive connections: first flat out (sustained messages/s) with each number o
 given (a busy station has many gantries posting at once; more connections let the store put more
 messages in each synced commit), then paced at 100 messages/s (p50/p99 answer latency).
 Target (issue 2): our rate >= half the bare handler's, and p99 < 20 ms at 100 messages/s.
+
+--breakdown also measures two cut-down receivers (diagnostics, never a product mode): one whose
+writer thread commits and syncs but writes no rows, and one that stores nothing at all (checks,
+rows built, fleet and alarms, answer). They show how much of the gap to the bare handler is the
+history's SQL, the hand-over to the writer, and the checks themselves.
 """
 
 from __future__ import annotations
@@ -45,6 +50,22 @@ app.router.add_post("/monitor.do", handle)
 print("ready", flush=True)
 web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), access_log=None, print=None)
 """
+
+
+# Diagnostic cut-downs of `serve`, run as `python -c PRELUDE + SERVE serve ...`.
+SERVE = "\nimport sys\nfrom app.cli import main\nsys.argv[0] = 'gantry-monitor'\nsys.exit(main())\n"
+NO_SQL = """
+import app.store as store
+store.write_messages = lambda conn, items: list(range(len(items)))
+"""
+NO_STORE = """
+import app.store as store
+async def store_message(self, message, log):
+    store.message_rows(message, log)
+    return 0
+store.Store.store_message = store_message
+"""
+CUT_DOWNS = (("  writes no rows", NO_SQL), ("  stores nothing", NO_STORE))
 
 
 def free_port() -> int:
@@ -144,6 +165,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=10)
     ap.add_argument("--connections", default="8,32",
                     help="comma-separated: how many keep-alive connections post at once")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="also measure receivers with the store cut down (see above)")
     args = ap.parse_args()
     counts = [int(c) for c in args.connections.split(",")]
 
@@ -157,6 +180,7 @@ def main() -> None:
                             stderr=subprocess.DEVNULL)
     bare = subprocess.Popen([sys.executable, "-c", BARE, str(bare_port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    servers = [ours, bare]
     try:
         wait_port(ours_port)
         wait_port(bare_port)
@@ -172,6 +196,20 @@ def main() -> None:
             gc.disable()
             paced_lat[name] = asyncio.run(paced(url, 100, args.seconds))
             gc.enable()
+        for name, prelude in CUT_DOWNS if args.breakdown else ():
+            cut_data = Path(tempfile.mkdtemp(prefix="gm-bench-cut-"))
+            port = free_port()
+            server = subprocess.Popen(
+                [sys.executable, "-c", prelude + SERVE, "serve", "--host", "127.0.0.1",
+                 "--port", str(port), "--data-dir", str(cut_data), "--config", str(cfg)],
+                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            servers.append(server)
+            wait_port(port)
+            url = f"http://127.0.0.1:{port}/monitor.do"
+            asyncio.run(flat_out(url, 1.0, counts[0]))
+            for n in counts:
+                rates[(name, n)] = asyncio.run(flat_out(url, args.seconds, n))
+            server.terminate()
         print(f"{'server':16} {'conns':>5} {'msg/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
         for (name, n), (rate, lat) in rates.items():
             print(f"{name:16} {n:5d} {rate:8.0f} {pct(lat, 50):8.1f} {pct(lat, 99):8.1f}")
@@ -179,13 +217,17 @@ def main() -> None:
         for name, pl in paced_lat.items():
             print(f"{name:16} p50 {pct(pl, 50):6.2f} ms  p99 {pct(pl, 99):6.2f} ms")
         for n in counts:
-            ratio = rates[("gantry-monitor", n)][0] / rates[("bare aiohttp", n)][0]
+            bare_rate = rates[("bare aiohttp", n)][0]
+            ratio = rates[("gantry-monitor", n)][0] / bare_rate
             print(f"ratio ours/bare with {n} connections = {ratio:.2f} (target >= 0.50)")
+            for name, _ in CUT_DOWNS if args.breakdown else ():
+                print(f"  diagnostic: {name.strip()}, {n} connections: ratio "
+                      f"{rates[(name, n)][0] / bare_rate:.2f}")
         print(f"p99 at 100 msg/s = {pct(paced_lat['gantry-monitor'], 99):.2f} ms (target < 20)")
         size = (data / "gantry-monitor.sqlite3").stat().st_size
         print(f"database after the run: {size / 1e6:.1f} MB")
     finally:
-        for p in (ours, bare):
+        for p in servers:
             p.terminate()
             p.wait(10)
 
