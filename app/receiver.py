@@ -30,7 +30,7 @@ from app.protocol import (
     response_body,
 )
 from app.protocol.signing import MD5_HEADER
-from app.store import LogEntry, Store
+from app.store import DiskWriteFailed, LogEntry, Store
 
 log = logging.getLogger(__name__)
 PATH = "/monitor.do"
@@ -67,6 +67,7 @@ class Receiver:
         self.answers: Counter[str] = Counter()  # answers given since start, by code
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
+        self._disk_failed = False  # the store can write nothing more (store/syncer.py)
 
     @property
     def scheme(self) -> str:
@@ -148,7 +149,12 @@ class Receiver:
         try:
             message_id = await self.store.store_message(result.message, entry)
         except Exception as e:
-            log.exception("storing a message from %s failed", result.gantry_id)
+            if isinstance(e, DiskWriteFailed):  # nothing is stored from now on: say so once
+                if not self._disk_failed:
+                    self._disk_failed = True
+                    self.bus.publish(ReceiverState(False, self.url, str(e.strerror)))
+            else:
+                log.exception("storing a message from %s failed", result.gantry_id)
             failure = Rejection(ResultCode.SYSTEM_ERROR, f"storage failed: {e}",
                                 result.gantry_id, result.method)
             return await self._reject(failure, peer, now, body)

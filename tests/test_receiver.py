@@ -188,6 +188,25 @@ async def test_storage_failure_1008_and_still_serving(core, poster, monkeypatch)
     assert history_rows(core) == 1
 
 
+async def test_a_disk_that_failed_a_sync_refuses_everything_and_says_so(core, poster,
+                                                                         monkeypatch):
+    import app.store.syncer as syncer_mod
+    from app.events import ReceiverState
+
+    states: list[ReceiverState] = []
+    core.bus.subscribe(ReceiverState, states.append)
+
+    def broken(fd):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(syncer_mod, "_sync_file", broken)
+    r = await poster.post(example("cabinetStatusUpdate"))
+    assert r.json()["code"] == "1008"
+    monkeypatch.undo()
+    assert await poster.code(example("cabinetStatusUpdate")) == "1008"  # until a restart
+    assert [(s.listening, "restarted" in s.error) for s in states] == [(False, True)]
+
+
 async def test_oversized_body_413_without_history(core, poster):
     doc = example("cabinetStatusUpdate")
     doc["padding"] = "x" * (1024 * 1024 + 10)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 import threading
 import time
 import zlib
@@ -127,15 +128,62 @@ async def test_a_write_is_answered_only_after_the_wal_is_synced(store, monkeypat
     assert synced
 
 
-async def test_a_failed_sync_fails_the_write(store, monkeypatch):
+async def test_a_failed_sync_fails_every_write_until_a_restart(tmp_path, monkeypatch):
+    """After an I/O error the kernel may drop the unwritten pages and a later fsync succeed
+    without them: acknowledging anything after that could hide a hole in the WAL. So from the
+    first failed sync on nothing is stored (devices get 1008 and send again) until a restart."""
     import app.store.syncer as syncer_mod
+
+    store = Store(tmp_path).open()
 
     def broken(fd):
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(syncer_mod, "_sync_file", broken)
     m, body = accepted("G1", "20")
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="could not be written to disk"):
         await store.store_message(m, LogEntry(1.0, "p", "G1", m.method, "1000", "", body))
-    monkeypatch.undo()
-    await store.store_message(m, LogEntry(2.0, "p", "G1", m.method, "1000", "", body))  # recovers
+    monkeypatch.undo()  # the disk "works" again: it must not be believed
+    rows = store.read_sync(lambda db: db.execute("SELECT count(*) FROM messages").fetchone()[0])
+    with pytest.raises(OSError, match="until Gantry Monitor is restarted"):
+        await store.store_message(m, LogEntry(2.0, "p", "G1", m.method, "1000", "", body))
+    with pytest.raises(OSError):
+        await store.log_request(LogEntry(3.0, "p", "G1", m.method, "1002", "bad", body))
+    assert store.read_sync(
+        lambda db: db.execute("SELECT count(*) FROM messages").fetchone()[0]) == rows
+    store.close()
+    again = Store(tmp_path).open()  # a restart recovers from what is on disk
+    try:
+        assert await again.store_message(
+            m, LogEntry(4.0, "p", "G1", m.method, "1000", "", body)) > 0
+    finally:
+        again.close()
+
+
+def test_the_writer_syncs_the_wal_header_when_it_restarts_the_wal(store):
+    """synchronous=NORMAL, not OFF, on the writer: in WAL mode NORMAL does not sync commits (the
+    Syncer does) but does sync the new WAL header before frames overwrite the old ones; under
+    OFF a power cut could leave old frames that recovery replays over acknowledged commits."""
+    level = store._writer.submit(
+        lambda conn: conn.execute("PRAGMA synchronous").fetchone()[0]).result(10)
+    assert level == 1  # NORMAL
+
+
+async def test_a_writer_that_cannot_start_fails_its_callers_instead_of_hanging(tmp_path):
+    store = Store(tmp_path).open()
+    store.close()
+    broken = Store(tmp_path)
+
+    def no_connection(*_args):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    broken._connect_writer = no_connection  # type: ignore[method-assign]
+    broken._writer._connect = lambda: no_connection()
+    broken._writer.start()
+    m, body = accepted("G1", "20")
+    with pytest.raises(sqlite3.OperationalError, match="unable to open"):
+        await asyncio.wait_for(
+            broken.store_message(m, LogEntry(1.0, "p", "G1", m.method, "1000", "", body)), 5)
+    with pytest.raises(sqlite3.OperationalError):  # and every later caller too, at once
+        await asyncio.wait_for(broken.wait_idle(), 5)
+    broken.close()

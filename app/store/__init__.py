@@ -20,10 +20,10 @@ from app.protocol import StatusMessage
 from .checkpoint import Checkpointer
 from .records import LogEntry, MessageRows, insert_log, message_rows, write_messages
 from .schema import HISTORY_TABLES, migrate
-from .syncer import Syncer
+from .syncer import DiskWriteFailed, Syncer
 from .writer import Writer
 
-__all__ = ["HISTORY_TABLES", "LogEntry", "Store", "StoreError"]
+__all__ = ["DiskWriteFailed", "HISTORY_TABLES", "LogEntry", "Store", "StoreError"]
 
 DB_NAME = "gantry-monitor.sqlite3"
 T = TypeVar("T")
@@ -53,7 +53,7 @@ class Store:
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_NAME
-        self._writer = Writer(lambda: self._connect_writer("OFF"),
+        self._writer = Writer(lambda: self._connect_writer("NORMAL"),
                               Syncer(self.path.with_name(self.path.name + "-wal")),
                               Checkpointer(self._connect_writer))
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="store-reader")
@@ -85,8 +85,12 @@ class Store:
 
     def _connect_writer(self, synchronous: str = "FULL") -> sqlite3.Connection:
         """A read-write connection. FULL: a commit is on disk when it returns. The writer's is
-        OFF because its Syncer fsyncs the WAL before any caller hears of the commit: either way
-        an acknowledged message survives a power cut, not just a killed process."""
+        NORMAL because its Syncer fsyncs the WAL before any caller hears of the commit: either
+        way an acknowledged message survives a power cut, not just a killed process. Not OFF:
+        when SQLite starts the WAL again from its beginning, NORMAL syncs the new WAL header
+        before the first new frame; under OFF the header and the frames written over old ones
+        could reach the disk in any order, and after a power cut recovery could replay old
+        frames over newer, acknowledged commits (SQLite's comment in walRestartLog)."""
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute(f"PRAGMA synchronous={synchronous}")

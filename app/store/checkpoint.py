@@ -1,8 +1,8 @@
 """WAL checkpoints: copying the WAL back into the database file, off the commit path.
 
-The writer's own connection commits with `synchronous=OFF` (the Syncer makes its commits
+The writer's own connection commits with `synchronous=NORMAL` (the Syncer makes its commits
 durable), so it must not checkpoint: SQLite's automatic checkpoint would copy pages into the
-database without syncing it, and then reuse the WAL. Checkpoints go through connections of their
+database without syncing it first. Checkpoints go through connections of their
 own with `synchronous=FULL` (the WAL synced before it is copied, the database synced before the
 WAL is reused), in two steps:
 
@@ -40,11 +40,15 @@ class Checkpointer:
         self._thread.start()
 
     def after_commit(self) -> None:
-        """Called by the writer thread after each commit."""
+        """Called by the writer thread after each commit; never raises (the writer must live)."""
         if self._copied.is_set():
             self._copied.clear()
             if self._writer_conn is None:
-                self._writer_conn = self._connect()
+                try:
+                    self._writer_conn = self._connect()
+                except (sqlite3.Error, OSError) as e:
+                    log.warning("WAL checkpoint connection failed: %s", e)
+                    return
             if _checkpoint(self._writer_conn):
                 self.catch_ups += 1
 

@@ -1,11 +1,17 @@
 """Making commits durable off the writer's path: one fsync of the WAL for many commits.
 
-The writer commits with `synchronous=OFF` (frames go to the operating system, which is enough to
-survive a killed process) and hands each commit's outcomes here. This thread fsyncs the WAL file
+The writer commits with `synchronous=NORMAL` (in WAL mode: frames go to the operating system
+without a sync, which is enough to survive a killed process; only a restart of the WAL syncs
+its new header) and hands each commit's outcomes here. This thread fsyncs the WAL file
 and only then resolves them, which is what `synchronous=FULL` does inside each commit, except
 that the writer goes on inserting and committing the next group while the disk syncs, and one
 fsync covers every commit made before it started. Checkpoints (checkpoint.py) run on a FULL
 connection, so the WAL is synced before it is copied and the database before the WAL is reused.
+
+A failed sync is final. After an I/O error the kernel may mark the unwritten pages clean, and a
+later fsync can then succeed without them: commits acknowledged after it could sit behind a hole
+in the WAL that recovery stops at. So from the first failure on every write fails (the receiver
+answers 1008 and devices send again); a restart recovers from what is really on disk.
 """
 
 from __future__ import annotations
@@ -27,10 +33,15 @@ Outcomes = Callable[[BaseException | None], None]  # resolves one commit's calle
 _sync_file = getattr(os, "fdatasync", os.fsync)
 
 
+class DiskWriteFailed(OSError):
+    """Syncing the history to disk failed: nothing more is stored until a restart."""
+
+
 class Syncer:
     def __init__(self, wal_path: Path):
         self._wal_path = wal_path
         self._fd: int | None = None
+        self.failure: DiskWriteFailed | None = None  # set by the first failed sync, for good
         # A SimpleQueue (C): handing over costs the writer less than a Condition would.
         self._queue: queue.SimpleQueue[Outcomes | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="store-sync", daemon=True)
@@ -73,6 +84,8 @@ class Syncer:
                 os.close(self._fd)
 
     def _sync(self) -> BaseException | None:
+        if self.failure is not None:
+            return self.failure
         try:
             if self._fd is None:
                 # Read-write: Windows flushes a file only through a handle that may write to it.
@@ -81,5 +94,8 @@ class Syncer:
             self.syncs += 1
             return None
         except OSError as e:
-            log.error("syncing the history to disk failed: %s", e)
-            return e
+            self.failure = DiskWriteFailed(
+                e.errno, f"the history database could not be written to disk ({e.strerror or e});"
+                " nothing more is stored until Gantry Monitor is restarted")
+            log.critical("%s", self.failure.strerror)
+            return self.failure

@@ -47,6 +47,7 @@ class Writer:
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
         self._closed = False
+        self._failure: BaseException | None = None  # the writer thread stopped on this
         self._pending: dict[asyncio.AbstractEventLoop, list[tuple[Task, Waiter]]] = {}
         self.commits = 0
 
@@ -59,10 +60,14 @@ class Writer:
 
     def submit(self, task: Task) -> Future[Any]:
         fut: Future[Any] = Future()
-        if self._closed:
+        if self._failure is not None:
+            fut.set_exception(self._failure)
+        elif self._closed:
             fut.set_exception(RuntimeError("the store is closed"))
         else:
             self._queue.put((task, fut))
+            if self._failure is not None:  # it stopped meanwhile: nobody else will answer
+                self._fail_queued()
         return fut
 
     def submit_async(self, task: Task) -> asyncio.Future[Any]:
@@ -71,6 +76,9 @@ class Writer:
         the outcomes of a commit reach the loop in one wake-up too."""
         loop = asyncio.get_running_loop()
         fut = loop.create_future()
+        if self._failure is not None:
+            fut.set_exception(self._failure)
+            return fut
         if self._closed:
             fut.set_exception(RuntimeError("the store is closed"))
             return fut
@@ -85,6 +93,8 @@ class Writer:
         pending = self._pending.pop(loop, None)
         if pending:
             self._queue.put(pending)
+            if self._failure is not None:
+                self._fail_queued()
 
     def close(self, timeout: float = 10.0) -> None:
         """Finish what is queued, then stop."""
@@ -95,47 +105,96 @@ class Writer:
             self._hand_over(loop)
         self._queue.put(_STOP)
         self._thread.join(timeout)
+        if self._thread.is_alive():
+            # Its last commits still need the Syncer to answer their callers: leave both
+            # running (daemon threads) rather than strand them.
+            log.error("the store's writer did not finish within %.0f s", timeout)
+            return
         if self._syncer is not None:
             self._syncer.close(timeout)
         if self._checkpointer is not None:
             self._checkpointer.close(timeout)
 
     def _run(self) -> None:
-        conn = self._connect()
         try:
-            while True:
-                item = self._queue.get()
-                if item is _STOP:
-                    return
-                batch = item if isinstance(item, list) else [item]
-                while len(batch) < MAX_BATCH:
-                    try:
-                        nxt = self._queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if nxt is _STOP:
-                        self._commit(conn, batch)
-                        return
-                    if isinstance(nxt, list):
-                        batch.extend(nxt)
-                    else:
-                        batch.append(nxt)
-                self._commit(conn, batch)
-                if self._checkpointer is not None:
-                    self._checkpointer.after_commit()
+            conn = self._connect()
+        except BaseException as e:
+            self._stop_on(e)
+            return
+        try:
+            self._serve(conn)
+        except BaseException as e:  # a bug or a broken connection: fail callers, never hang
+            self._stop_on(e)
         finally:
             if self._checkpointer is not None:
                 self._checkpointer.close_writer_side()
-            # Should this be the last connection to close, its final checkpoint is synced.
-            conn.execute("PRAGMA synchronous=FULL")
-            conn.close()
+            try:
+                # Should this be the last connection to close, its final checkpoint is synced.
+                conn.execute("PRAGMA synchronous=FULL")
+            finally:
+                conn.close()
+
+    def _stop_on(self, error: BaseException) -> None:
+        """The writer thread cannot go on: every caller, queued or to come, hears `error`."""
+        log.critical("the store's writer stopped: %s", error, exc_info=error)
+        self._failure = error if isinstance(error, Exception) else RuntimeError(str(error))
+        self._fail_queued()
+
+    def _fail_queued(self) -> None:
+        assert self._failure is not None
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if item is not _STOP:
+                batch = item if isinstance(item, list) else [item]
+                _settle([(waiter, None, self._failure) for _, waiter in batch])
+
+    def _serve(self, conn: sqlite3.Connection) -> None:
+        """Commit batches until told to stop."""
+        while True:
+            item = self._queue.get()
+            if item is _STOP:
+                return
+            batch = item if isinstance(item, list) else [item]
+            stop = False
+            while len(batch) < MAX_BATCH:
+                try:
+                    nxt = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if nxt is _STOP:
+                    stop = True
+                    break
+                if isinstance(nxt, list):
+                    batch.extend(nxt)
+                else:
+                    batch.append(nxt)
+            try:
+                self._commit(conn, batch)
+            except BaseException as e:  # its callers hear of it before the thread stops
+                _settle([(waiter, None, e if isinstance(e, Exception) else RuntimeError(str(e)))
+                         for _, waiter in batch])
+                raise
+            if stop:
+                return
+            if self._checkpointer is not None:
+                self._checkpointer.after_commit()
 
     def _commit(self, conn: sqlite3.Connection, batch: list[tuple[Task, Waiter]]) -> None:
+        failed = self._syncer.failure if self._syncer is not None else None
+        if failed is not None:  # the disk failed: write nothing more (syncer.py)
+            _settle([(waiter, None, failed) for _, waiter in batch])
+            return
         try:
             conn.execute("BEGIN IMMEDIATE")
+        except Exception as exc:  # the database as a whole (busy, I/O): no task is to blame
+            log.error("store write failed: %s", exc)
+            _settle([(waiter, None, exc) for _, waiter in batch])
+            return
+        try:
             results = _run_tasks(conn, [task for task, _ in batch])
-            conn.commit()
-            self.commits += 1
         except Exception as exc:
             conn.rollback()
             if len(batch) > 1:
@@ -146,6 +205,15 @@ class Writer:
                 log.exception("store write failed")
                 _settle([(batch[0][1], None, exc)])
             return
+        try:
+            conn.commit()
+        except Exception as exc:
+            if conn.in_transaction:
+                conn.rollback()
+            log.error("store commit failed: %s", exc)
+            _settle([(waiter, None, exc) for _, waiter in batch])
+            return
+        self.commits += 1
         outcomes = [(waiter, result, None) for (_, waiter), result in zip(batch, results,
                                                                            strict=True)]
         if self._syncer is None:
