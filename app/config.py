@@ -134,6 +134,27 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     return path
 
 
+def edits_onto(shown: Settings, edited: Settings, file_settings: Settings) -> Settings:
+    """What to write back to the settings file after a settings dialog: the file's own
+    settings with only the fields the user changed (`shown` -> `edited`). Values that came
+    from the command line for this run (`--port`, `--data-dir`, `--gantry`) were shown but
+    not changed, so they stay out of the file. Gantries are compared one by one."""
+    before, after = shown.model_dump(), edited.model_dump()
+    base = file_settings.model_dump()
+    for name, value in after.items():
+        if name == "gantries":
+            gantries = dict(base["gantries"])
+            for gid in before["gantries"].keys() - value.keys():  # removed in the dialog
+                gantries.pop(gid, None)
+            for gid, entry in value.items():
+                if before["gantries"].get(gid) != entry:
+                    gantries[gid] = entry
+            base["gantries"] = gantries
+        elif before.get(name) != value:
+            base[name] = value
+    return update_settings(Settings(), **base)
+
+
 def update_settings(settings: Settings, **changes: Any) -> Settings:
     """A copy with changes applied and validated; bad values raise ConfigError."""
     try:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config import Settings, save_settings
+from app.config import ConfigError, Settings, edits_onto, load_settings, save_settings
 from app.gantry_time import zone_names
 from app.protocol.parse import DEFAULT_AUTH_CODE
 from ui import lifecycle
@@ -457,8 +457,11 @@ class SettingsDialog(QDialog):
             return
         try:
             if self.config_path is not None:
-                save_settings(settings, self.config_path)
-        except OSError as e:
+                # Only what was changed here goes into the file, not this run's overrides.
+                file_settings = load_settings(self.config_path)
+                save_settings(edits_onto(self.settings, settings, file_settings),
+                              self.config_path)
+        except (OSError, ConfigError) as e:
             log.exception("saving the settings failed")
             self.show_errors({"": _t("Could not save the settings: %1").replace("%1", str(e))})
             return

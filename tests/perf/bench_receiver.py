@@ -9,10 +9,12 @@ given (a busy station has many gantries posting at once; more connections let th
 messages in each synced commit), then paced at 100 messages/s (p50/p99 answer latency).
 Target (issue 2): our rate >= half the bare handler's, and p99 < 20 ms at 100 messages/s.
 
---breakdown also measures two cut-down receivers (diagnostics, never a product mode): one whose
-writer thread commits and syncs but writes no rows, and one that stores nothing at all (checks,
-rows built, fleet and alarms, answer). They show how much of the gap to the bare handler is the
-history's SQL, the hand-over to the writer, and the checks themselves.
+--breakdown also measures three cut-down receivers (diagnostics, never a product mode): one whose
+writer thread commits and syncs but writes no rows; one that stores nothing at all (checks,
+rows built, fleet and alarms, answer); and the bare handler calling only `app.protocol.parse`
+(the §4 checks and field validation, then the same answer as the bare handler). They show how
+much of the gap to the bare handler is the history's SQL, the hand-over to the writer, and the
+checks themselves: the last is the ceiling of any receiver that validates what it acknowledges.
 """
 
 from __future__ import annotations
@@ -65,7 +67,17 @@ async def store_message(self, message, log):
     return 0
 store.Store.store_message = store_message
 """
-CUT_DOWNS = (("  writes no rows", NO_SQL), ("  stores nothing", NO_STORE))
+# Not a prelude to `serve`: the bare handler above with the checks in it, and nothing else.
+CHECKS_ONLY = BARE.replace("    await request.read()\n", """    body = await request.read()
+    result = parse(body, request.headers, POLICY, time.time())
+    assert not isinstance(result, Rejection), result
+""").replace("import sys\n", """import sys, time
+from app.protocol import parse, Rejection
+from app.protocol.parse import ReceivePolicy
+POLICY = ReceivePolicy(skew_tolerance_s=0)
+""", 1)
+CUT_DOWNS = (("  writes no rows", NO_SQL), ("  stores nothing", NO_STORE),
+             ("  checks only", None))
 
 
 def free_port() -> int:
@@ -199,10 +211,11 @@ def main() -> None:
         for name, prelude in CUT_DOWNS if args.breakdown else ():
             cut_data = Path(tempfile.mkdtemp(prefix="gm-bench-cut-"))
             port = free_port()
-            server = subprocess.Popen(
-                [sys.executable, "-c", prelude + SERVE, "serve", "--host", "127.0.0.1",
-                 "--port", str(port), "--data-dir", str(cut_data), "--config", str(cfg)],
-                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            command = (["-c", CHECKS_ONLY, str(port)] if prelude is None else
+                       ["-c", prelude + SERVE, "serve", "--host", "127.0.0.1", "--port",
+                        str(port), "--data-dir", str(cut_data), "--config", str(cfg)])
+            server = subprocess.Popen([sys.executable, *command], cwd=ROOT,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             servers.append(server)
             wait_port(port)
             url = f"http://127.0.0.1:{port}/monitor.do"

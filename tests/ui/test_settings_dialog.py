@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 from PySide6.QtCore import QSettings
 
-from app.config import load_settings
+from app.config import load_settings, save_settings, update_settings
 from tests.conftest import Poster, example, make_settings
 from tests.ui.shots import save_shot
 from ui.settings_dialog import GANTRY_COLUMNS, SettingsDialog, uses_test_code
@@ -18,15 +18,47 @@ from ui.settings_dialog import GANTRY_COLUMNS, SettingsDialog, uses_test_code
 def _dialog(qtbot, tmp_path: Path, settings=None) -> SettingsDialog:
     settings = settings or make_settings(tmp_path / "data", gantries={
         "G1": {"name": "North", "location": "K12+300", "period_s": 60}})
+    path = save_settings(settings, tmp_path / "settings.toml")  # what the app read at start
+    (tmp_path / "settings.before").write_bytes(path.read_bytes())
     qs = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     d = SettingsDialog(settings, tmp_path / "settings.toml", qs)
     qtbot.addWidget(d)
     return d
 
 
+def _unsaved(tmp_path: Path) -> bool:
+    """The settings file still holds what `_dialog` wrote before the dialog opened."""
+    return ((tmp_path / "settings.toml").read_bytes()
+            == (tmp_path / "settings.before").read_bytes())
+
+
 def _set_cell(d: SettingsDialog, row: int, key: str, value: str) -> None:
     col = [k for k, _ in GANTRY_COLUMNS].index(key)
     d.gantries.item(row, col).setText(value)
+
+
+def test_command_line_overrides_stay_out_of_the_file(qtbot, tmp_path: Path):
+    """Started with `--port 9999 --gantry G9=URL`: the dialog shows them, and saving an
+    unrelated change keeps the file's own port and gantries."""
+    file_settings = make_settings(tmp_path / "data", port=8080, gantries={
+        "G1": {"name": "North", "period_s": 60}})
+    save_settings(file_settings, tmp_path / "settings.toml")
+    running = update_settings(file_settings, port=9999, gantries={
+        "G1": {"name": "North", "period_s": 60},
+        "G9": {"control_url": "http://127.0.0.1:3700/remotecontrol.do"}})
+    qs = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    d = SettingsDialog(running, tmp_path / "settings.toml", qs)
+    qtbot.addWidget(d)
+    assert d.fields["port"].text() == "9999"
+    d.fields["rate_per_s"].setText("3")
+    _set_cell(d, 0, "name", "North gate")  # G1 is the first row
+    saved = []
+    d.accepted_settings.connect(saved.append)
+    d.save()
+    assert saved and saved[0].port == 9999 and "G9" in saved[0].gantries  # this run keeps them
+    s = load_settings(tmp_path / "settings.toml")
+    assert (s.port, s.rate_per_s) == (8080, 3.0)
+    assert set(s.gantries) == {"G1"} and s.gantries["G1"].name == "North gate"
 
 
 def test_round_trip_dialog_file_dialog(qtbot, tmp_path: Path):
@@ -81,7 +113,7 @@ def test_bad_values_are_one_sentence_next_to_their_field_and_nothing_is_saved(qt
     d.fields["alarms.defaults.door_open_max_s"].setText("-1")
     d.save()
     assert d.result() != SettingsDialog.DialogCode.Accepted
-    assert not (tmp_path / "settings.toml").exists()
+    assert _unsaved(tmp_path)
     port_error = d.errors["port"]
     assert port_error.isVisible() and "65535" in port_error.text()  # its page is in front
     assert port_error.text().count(".") == 1 and port_error.text().endswith(".")
@@ -111,7 +143,7 @@ def test_time_zones_global_and_per_gantry(qtbot, tmp_path: Path):
     assert completer.currentCompletion() == "Asia/Kathmandu"
     zone.setText("Beijing")
     d.save()
-    assert not (tmp_path / "settings.toml").exists()
+    assert _unsaved(tmp_path)
     assert "Asia/Shanghai" in d.errors["time_zone"].text() and d.tabs.currentIndex() == 0
     zone.setText("Asia/Shanghai")
     _set_cell(d, 0, "time_zone", "Asia/Kathmandu")
