@@ -46,7 +46,7 @@ def _port(text: str) -> int:
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
     """The settings file with the command line's overrides applied (every command and the app)."""
-    settings = load_settings(args.config)
+    settings = load_settings(args.config, named=args.config is not None)
     changes: dict[str, object] = {}
     for opt in ("host", "port"):
         if getattr(args, opt, None) is not None:

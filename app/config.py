@@ -107,10 +107,14 @@ def _first_error(e: ValidationError) -> str:
     return f"{where}: {err['msg']}"
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """Read the settings file; a missing file gives the defaults."""
+def load_settings(path: Path | None = None, named: bool = False) -> Settings:
+    """Read the settings file; a missing file gives the defaults, except one the user named
+    (`--config`): a typo there must not quietly start with the test auth code and port 8080."""
     path = path or default_config_path()
     if not path.exists():
+        if named:
+            raise ConfigError(f"The settings file {path} does not exist (leave out --config to"
+                              f" use {default_config_path()}).")
         return Settings()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -30,6 +30,12 @@ def example(name: str, now: float | None = None) -> dict[str, Any]:
     return doc
 
 
+def settings_file(path: Path) -> str:
+    """An empty settings file (the defaults) for `--config`, which must name one that exists."""
+    path.touch()
+    return str(path)
+
+
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     base: dict[str, Any] = {"host": "127.0.0.1", "port": 0, "data_dir": str(data_dir)}
     base.update(overrides)

@@ -100,6 +100,15 @@ def test_bad_settings_file_is_one_clear_line(tmp_path):
     assert out.returncode == 1 and "port" in out.stderr and "Traceback" not in out.stderr
 
 
+def test_misspelt_settings_file_is_refused_not_replaced_by_defaults(tmp_path):
+    """`--config` naming no file (a typo) must not start a receiver on the defaults (port
+    8080, the spec's test auth code): one sentence naming the file, exit 1."""
+    out = cli("serve", "--config", str(tmp_path / "setings.toml"), "--data-dir", str(tmp_path))
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "setings.toml does not exist" in lines[0], lines
+
+
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 def test_sigkill_loses_no_acknowledged_message(tmp_path):
     port = free_port()

@@ -16,6 +16,7 @@ from app.control.audit import audit_entries
 from app.simulator.gantry import SimulatedGantry
 from app.simulator.model import GantryConfig
 from app.store import Store
+from tests.conftest import settings_file
 
 GANTRY = "G000211001002110010"
 
@@ -46,7 +47,7 @@ def sim() -> Iterator[SimulatedGantry]:
 
 
 def run(tmp_path: Path, sim: SimulatedGantry | None, *argv: str) -> int:
-    base = ["control", "--data-dir", str(tmp_path / "data"), "--config", str(tmp_path / "s.toml"),
+    base = ["control", "--data-dir", str(tmp_path / "data"), "--config", settings_file(tmp_path / "s.toml"),
             "--gantry", GANTRY]
     if sim is not None:
         base += ["--url", sim.control_url]
@@ -114,7 +115,7 @@ def test_device_refusal_exits_1_with_one_line(tmp_path, sim, capsys) -> None:
 
 
 def test_unreachable_device_exits_1(tmp_path, capsys) -> None:
-    argv = ["control", "--data-dir", str(tmp_path / "d"), "--config", str(tmp_path / "s.toml"),
+    argv = ["control", "--data-dir", str(tmp_path / "d"), "--config", settings_file(tmp_path / "s.toml"),
             "--gantry", GANTRY, "--url", "http://127.0.0.1:9/remotecontrol.do", "--timeout", "1",
             "arm"]
     assert main(argv) == 1
@@ -122,7 +123,7 @@ def test_unreachable_device_exits_1(tmp_path, capsys) -> None:
     assert err.count("\n") == 1 and "could not be reached" in err
     # … and the attempt is in the audit log, which the audit command prints.
     assert main(["control", "--data-dir", str(tmp_path / "d"), "--config",
-                 str(tmp_path / "s.toml"), "audit"]) == 0
+                 settings_file(tmp_path / "s.toml"), "audit"]) == 0
     out = capsys.readouterr().out
     assert "arm the door alarm  [failed]" in out
 
@@ -155,7 +156,7 @@ def _store_monitor_pc_report(data_dir: Path, ip: str) -> None:
 
 
 def test_address_from_the_data_folders_latest_report(tmp_path, capsys) -> None:
-    argv = ["control", "--data-dir", str(tmp_path / "data"), "--config", str(tmp_path / "s.toml"),
+    argv = ["control", "--data-dir", str(tmp_path / "data"), "--config", settings_file(tmp_path / "s.toml"),
             "--gantry", GANTRY, "--timeout", "1", "arm"]
     assert main(argv) == 1
     assert "No control address is known for gantry" in capsys.readouterr().err
@@ -182,7 +183,7 @@ def test_audit_export_csv(tmp_path, sim, capsys) -> None:
     assert run(tmp_path, sim, "arm") == 0
     dest = tmp_path / "audit.csv"
     assert main(["control", "--data-dir", str(tmp_path / "data"), "--config",
-                 str(tmp_path / "s.toml"), "audit", "--csv", str(dest)]) == 0
+                 settings_file(tmp_path / "s.toml"), "audit", "--csv", str(dest)]) == 0
     text = dest.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("id,ts,operator,gantry_id,cabinet_id,command")
     assert '"{""gantryId"":""' + GANTRY in text and "accepted by device" in text

@@ -21,6 +21,7 @@ from app.history.export import table, write
 from app.history.rollups import HOUR, fold_batch, hourly, rolled_up_to
 from app.history.series import Source, alarm_spans, choose_source, door_changes, load
 from app.store import DB_NAME, Store, queries
+from tests.conftest import settings_file
 from tests.history_year import (
     DAY,
     DEAD_HOUR,
@@ -312,7 +313,7 @@ def test_export_command(rolled_master: Path, tmp_path: Path, capsys) -> None:
     start = datetime.fromtimestamp(NOW - 3 * HOUR).strftime("%Y-%m-%d %H:%M")
     end = datetime.fromtimestamp(NOW).strftime("%Y-%m-%d %H:%M")
     out = tmp_path / "x.xlsx"
-    args = ["export", "--data-dir", str(data), "--config", str(tmp_path / "none.toml"),
+    args = ["export", "--data-dir", str(data), "--config", settings_file(tmp_path / "none.toml"),
             "--gantry", GANTRY, "--metric", "ups.charge_percent:1", "--metric",
             "thermohygrometer.temperature", "--resolution", "raw", "--from", start, "--to", end]
     assert cli_main([*args, "--out", str(out)]) == 0

@@ -14,7 +14,7 @@ from app.config import update_settings
 from app.core import Core
 from app.datadir import DataDirError, check_data_dir, network_share_kind
 from app.logs import close_file_log, last_errors, log_path, setup_file_log
-from tests.conftest import Poster, example, make_settings
+from tests.conftest import Poster, example, make_settings, settings_file
 
 
 def _free_port() -> int:
@@ -124,7 +124,7 @@ def test_serve_refuses_a_data_folder_on_a_network_share(monkeypatch, tmp_path: P
     mounts.write_text(f"/dev/sda1 / ext4 rw 0 0\nserver:/x {share} nfs4 rw 0 0\n")
     monkeypatch.setattr(app.datadir.check_data_dir, "__defaults__", (mounts,))
     code = cli.main(["serve", "--data-dir", str(share / "gm"), "--port", "0",
-                     "--config", str(tmp_path / "none.toml")])
+                     "--config", settings_file(tmp_path / "none.toml")])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1
     assert len(err) == 1 and "network share (nfs4)" in err[0], err

@@ -82,8 +82,8 @@ async def test_wrong_auth_1001_and_logged_with_reason(core, poster):
 
 
 async def test_per_gantry_auth_code(tmp_path):
-    from tests.conftest import make_settings
     from app.core import Core
+    from tests.conftest import make_settings
 
     s = make_settings(tmp_path, gantries={GANTRY: {"auth_code": "own-code"}})
     c = Core(s)
@@ -342,8 +342,8 @@ async def test_missing_field_in_device_block_is_nodata(core, poster):
 
 
 async def test_fleet_rebuilt_from_store_after_restart(tmp_path):
-    from tests.conftest import make_settings
     from app.core import Core
+    from tests.conftest import make_settings
 
     c = Core(make_settings(tmp_path))
     await c.start()

@@ -185,8 +185,13 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setQuitOnLastWindowClosed(False)  # we stop the core first, then leave the loop
-    config_path = getattr(args, "config", None) or default_config_path()
-    base = load_settings(config_path)
+    named = getattr(args, "config", None)
+    config_path = named or default_config_path()
+    try:
+        base = load_settings(config_path, named=named is not None)
+    except ConfigError as e:  # a window-only install has no console to say it on
+        _tell(str(e))
+        raise
     qsettings = QSettings()
     language = i18n.normalise(qsettings.value("ui/language", base.language))
     demo = None

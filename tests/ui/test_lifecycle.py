@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from app.protocol import encode_body, signed_headers
-from tests.conftest import example
+from tests.conftest import example, settings_file
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD_WORDS = ("ResourceWarning", "Event loop is closed", "Task was destroyed", "Traceback",
@@ -40,7 +40,7 @@ class App:
                "XDG_CONFIG_HOME": str(tmp / "config"), "XDG_DATA_HOME": str(tmp / "share"),
                "PYTHONUNBUFFERED": "1"}
         self.cmd = [sys.executable, "-W", "error::ResourceWarning", "-m", "ui.launcher",
-                    "--data-dir", str(data), "--config", str(tmp / "settings.toml"),
+                    "--data-dir", str(data), "--config", settings_file(tmp / "settings.toml"),
                     "--host", "127.0.0.1", "--port", str(port)]
         self.env = env
 
@@ -126,7 +126,7 @@ def test_the_desktop_app_refuses_a_data_folder_on_a_network_share(tmp_path: Path
     mounts = tmp_path / "mounts"
     mounts.write_text(f"/dev/sda1 / ext4 rw 0 0\n//nas/x {share} cifs rw 0 0\n")
     monkeypatch.setattr(app.datadir.check_data_dir, "__defaults__", (mounts,))
-    code = main(["--data-dir", str(share / "gm"), "--config", str(tmp_path / "s.toml")])
+    code = main(["--data-dir", str(share / "gm"), "--config", settings_file(tmp_path / "s.toml")])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1 and len(err) == 1 and "network share (cifs)" in err[0], err
     assert not (share / "gm").exists()  # nothing created there
