@@ -329,4 +329,24 @@ def test_export_command(rolled_master: Path, tmp_path: Path, capsys) -> None:
     assert cli_main([*args[:-4], "--from", end, "--to", start]) == 1
     assert "--from must be before --to" in capsys.readouterr().err
     assert cli_main([*args, "--metric", "ups.nonsense"]) == 1
+    capsys.readouterr()
+    # Nothing to export is a sentence and exit 1, never a header-only file.
+    nobody = [*args]
+    nobody[nobody.index(GANTRY)] = "NOPE"
+    assert cli_main(nobody) == 1
+    assert capsys.readouterr().err.strip() == (
+        "gantry-monitor: Gantry NOPE has never reported to this data folder.")
+    for wrong in (["--cabinet", "7", "--metric", "ups.charge_percent"],
+                  ["--metric", "ups.charge_percent:9"]):
+        assert cli_main([*args[:7], "--resolution", "raw", "--from", start, "--to", end,
+                         *wrong]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "No values of" in err and "check the cabinet" in err
     shutil.rmtree(data)
+
+
+def test_csv_keeps_every_digit_but_no_float_noise() -> None:
+    from app.history.export import csv_cell
+
+    assert [csv_cell(v) for v in (1234567.8, 123456.7, 17.370000000000005, 220.0, 0.05)] == [
+        "1234567.8", "123456.7", "17.37", "220", "0.05"]

@@ -71,6 +71,17 @@ def parse_series(gantry: str, spec: str, cabinet: int) -> Series:
     return Series(gantry, m, None if m.scope == "computer" else cabinet, device)
 
 
+def _nothing_to_export(known: bool, args: argparse.Namespace, t0: float, t1: float,
+                       tz: tzinfo | None) -> str:
+    """Why an export found no values, in one sentence (an empty file would say nothing)."""
+    if not known:
+        return f"Gantry {args.gantry} has never reported to this data folder."
+    span = " to ".join(gantry_time.local(t, tz).strftime("%Y-%m-%d %H:%M") for t in (t0, t1))
+    metrics = ", ".join(args.metric)
+    return (f"No values of {metrics} for gantry {args.gantry} (cabinet {args.cabinet}) from"
+            f" {span}: check the cabinet, the device number and the time range.")
+
+
 def run(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     if args.list_metrics:
         for m in METRICS:
@@ -78,9 +89,9 @@ def run(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
         return 0
     if not args.gantry or not args.metric:
         raise ExportError("export needs --gantry ID and at least one --metric.")
-    from app.store import Store
+    from app.store import Store, queries
 
-    from .export import table, write  # numpy and openpyxl only when exporting
+    from .export import csv_cell, table, write  # numpy and openpyxl only when exporting
     from .series import Source, choose_source
 
     tz = settings.gantry_zone(args.gantry)
@@ -104,15 +115,17 @@ def run(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
     store.open()
     try:
         header, rows = asyncio.run(store.read(table, series, t0, t1, source, tz))
+        known = args.gantry in {g["gantry_id"] for g in store.read_sync(queries.gantries)}
     finally:
         store.close()
+    if not rows:
+        raise ExportError(_nothing_to_export(known, args, t0, t1, tz))
     if args.out is None:
         import csv
 
         out = csv.writer(sys.stdout)
         out.writerow(header)
-        out.writerows([[c.strftime("%Y-%m-%d %H:%M:%S") if isinstance(c, datetime) else c
-                        for c in r] for r in rows])
+        out.writerows([[csv_cell(c) for c in r] for r in rows])
     else:
         try:
             write(args.out, header, rows, fmt)

@@ -65,7 +65,7 @@ def write(path: Path, header: list[str], rows: list[list[object]], fmt: str | No
             out = csv.writer(f)
             out.writerow(header)
             for row in rows:
-                out.writerow([_csv_cell(c) for c in row])
+                out.writerow([csv_cell(c) for c in row])
         return path
     from openpyxl import Workbook  # only needed here
 
@@ -78,9 +78,12 @@ def write(path: Path, header: list[str], rows: list[list[object]], fmt: str | No
     return path
 
 
-def _csv_cell(c: object) -> object:
+def csv_cell(c: object) -> object:
+    """A cell as CSV text: local time to the second; numbers with every digit a device can
+    send (a cumulative energy of 1234567.8 kWh stays that, not 1.23457e+06) but without the
+    float noise of computed means (17.370000000000005 -> 17.37)."""
     if isinstance(c, datetime):
         return c.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(c, float):
-        return f"{c:.6g}"
+        return f"{c:.15g}"
     return c
