@@ -166,6 +166,7 @@ class Curve:
     series: Series
     item: pg.PlotDataItem
     axis: int
+    colour: str = PENS[0]  # its pen's, named in the key above the plot
     data: SeriesData | None = None
 
 
@@ -266,8 +267,11 @@ class TrendPanel(QWidget):
         # Horizontal grid lines of the first unit only: a second set from another scale would
         # not line up with it (and would cost a paint of its own).
         self.item.getAxis("right").setGrid(False)
-        self.legend = self.item.addLegend(offset=(8, 8), labelTextColor=style.TEXT,
-                                          brush=pg.mkBrush(255, 255, 255, 150))
+        # The key to the curves: a line above the plot, never a box over the data.
+        self.key = QLabel(self)
+        self.key.setObjectName("trendKey")
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
         for name in ("bottom", "left"):
             self.item.getAxis(name).setTextPen(style.TEXT)
             self.item.getAxis(name).setPen(style.FRAME)
@@ -314,6 +318,9 @@ class TrendPanel(QWidget):
         self.readout = QLabel(" ", self)
         self.readout.setTextFormat(Qt.TextFormat.PlainText)
         self.readout.setWordWrap(True)
+        # Room for two lines from the start (four series wrap): the plot must not jump in
+        # height as the mouse moves.
+        self.readout.setMinimumHeight(2 * self.readout.fontMetrics().lineSpacing() + 4)
         # A direct connection: pyqtgraph's SignalProxy keeps a parentless timer that can fire
         # into a deleted panel; reading a few searchsorted values per move is cheap anyway.
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
@@ -323,6 +330,7 @@ class TrendPanel(QWidget):
         right = QWidget(self)
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.key)
         rl.addWidget(self.plot, 1)
         rl.addWidget(self.readout)
         rl.addWidget(self.status)
@@ -485,7 +493,10 @@ class TrendPanel(QWidget):
                 return
             self.units.append(unit)
         axis = self.units.index(unit)
-        pen = pg.mkPen(QColor(PENS[len(self.curves) % len(PENS)]), width=1)
+        # The first colour no curve shown has (after an untick, the count would repeat one).
+        taken = {c.colour for c in self.curves.values()}
+        colour = next((p for p in PENS if p not in taken), PENS[len(self.curves) % len(PENS)])
+        pen = pg.mkPen(QColor(colour), width=1)
         # Auto "peak" downsampling keeps each bin's min and max. pyqtgraph's default factor (5
         # samples a pixel) halves nothing in peak mode (bins of 2 samples give 2 points); one
         # bin a pixel still draws every column's full min-max stroke, with 4x fewer points
@@ -498,8 +509,7 @@ class TrendPanel(QWidget):
             self.item.addItem(item)
         else:
             self.views[axis].addItem(item)
-            self.legend.addItem(item, series_label(s))
-        self.curves[s.key] = Curve(s, item, axis)
+        self.curves[s.key] = Curve(s, item, axis, colour)
         self._label_axes()
 
     def _uncheck(self, key: str) -> None:
@@ -516,7 +526,6 @@ class TrendPanel(QWidget):
             self.item.removeItem(c.item)
         else:
             self.views[c.axis].removeItem(c.item)
-            self.legend.removeItem(c.item)
         used = {x.series.metric.unit for x in self.curves.values()}
         if c.series.metric.unit not in used:
             # Re-seat the remaining curves on compact axes.
@@ -536,11 +545,11 @@ class TrendPanel(QWidget):
                 self.item.removeItem(c.item)
             else:
                 self.views[c.axis].removeItem(c.item)
-                self.legend.removeItem(c.item)
         self.units = []
         self._label_axes()
 
     def _label_axes(self) -> None:
+        self._update_key()
         for i, axis in enumerate(self.axes):
             if i < len(self.units):
                 axis.setLabel(self.units[i])
@@ -549,6 +558,15 @@ class TrendPanel(QWidget):
                 axis.hide()
             else:
                 axis.setLabel("")
+
+    def _update_key(self) -> None:
+        """Each curve's colour and name (with its unit), in one wrapping line above the plot."""
+        from html import escape
+
+        entries = [f'<span style="color:{c.colour}">&#9473;&#9473;</span>&nbsp;'
+                   f"{escape(series_label(c.series))}" for c in self.curves.values()]
+        self.key.setText("&nbsp;&nbsp;&nbsp; ".join(entries))
+        self.key.setVisible(bool(entries))
 
     # -- ranges --------------------------------------------------------------------------------
 
@@ -753,13 +771,19 @@ class TrendPanel(QWidget):
             self.item.addItem(region, ignoreBounds=True)
             self.marks.append(region)
         door_pen = pg.mkPen(style.MUTED_TEXT, width=1, style=Qt.PenStyle.DotLine)
+        right_part = self.t1 - 0.2 * (self.t1 - self.t0)
         for e in doors[:MAX_MARKERS]:
             which = _t("front door") if e.door == "front" else _t("back door")
             text = ("▲ " + _t("%1 opened") if e.opened else "▽ " + _t("%1 closed")).replace(
                 "%1", which)
+            # Openings on the top row, closings on the one below: an opening and its closing
+            # minutes later must not print over each other. Near the right edge the text
+            # reads leftwards from its line instead of running off the plot.
+            anchor = (1, 0) if e.ts > right_part else (0, 0)
             line = pg.InfiniteLine(pos=e.ts, angle=90, movable=False, pen=door_pen, label=text,
-                                   labelOpts={"position": 0.93, "color": style.MUTED_TEXT,
-                                              "anchors": [(0, 0), (0, 0)]})
+                                   labelOpts={"position": 0.96 if e.opened else 0.89,
+                                              "color": style.MUTED_TEXT,
+                                              "anchors": [anchor, anchor]})
             line.setToolTip(text)
             self.item.addItem(line, ignoreBounds=True)
             self.marks.append(line)

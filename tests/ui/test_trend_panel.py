@@ -12,6 +12,7 @@ import gc
 import os
 import time
 from datetime import datetime
+from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -42,7 +43,14 @@ from tests.history_year import (  # noqa: E402
 from tests.test_history import rolled_master  # noqa: E402, F401  (module fixture)
 from tests.ui.conftest import wait_until  # noqa: E402
 from tests.ui.shots import save_shot  # noqa: E402
-from ui.trend_panel import QUICK_RANGES, RELOAD_MS, TrendPanel, _t, tick_chars  # noqa: E402
+from ui.trend_panel import (  # noqa: E402
+    QUICK_RANGES,
+    RELOAD_MS,
+    TrendPanel,
+    _t,
+    series_label,
+    tick_chars,
+)
 
 KEYS = [("thermohygrometer.temperature", 1), ("ups.charge_percent", 1), ("mains.voltage", 1),
         ("ups.temperature", 1)]
@@ -277,3 +285,30 @@ def test_value_axis_widens_for_long_tick_labels_before_painting(qtbot) -> None:
     assert axis.style["tickTextWidth"] > normal
     panel._fit_tick_text(axis, 10.0, 30.0)
     assert axis.style["tickTextWidth"] == normal
+
+
+def test_key_above_the_plot_names_each_curve_in_its_own_colour(year_panel, run) -> None:
+    """The key is a line above the plot (never a box over the data), and a curve ticked after
+    another was unticked never takes a colour still on the chart."""
+    panel, _store, _clock = year_panel
+    shown(panel, run, lambda: panel.show_series(GANTRY, 1, KEYS[:3], span=DAY))
+    first = next(iter(panel.curves))
+    for i in range(panel.metric_list.count()):
+        item = panel.metric_list.item(i)
+        key = item.data(Qt.ItemDataRole.UserRole).key
+        if key == first:
+            item.setCheckState(Qt.CheckState.Unchecked)
+    unticked = [panel.metric_list.item(i) for i in range(panel.metric_list.count())
+                if panel.metric_list.item(i).data(Qt.ItemDataRole.UserRole).key
+                not in (first, *panel.curves)]
+    shown(panel, run, lambda: unticked[0].setCheckState(Qt.CheckState.Checked))
+    assert first not in panel.curves and len(panel.curves) == 3
+    colours = [c.colour for c in panel.curves.values()]
+    assert len(set(colours)) == 3
+    assert [c.item.opts["pen"].color().name() for c in panel.curves.values()] == colours
+    key = panel.key.text()
+    for c in panel.curves.values():
+        assert f'color:{c.colour}' in key and escape(series_label(c.series)) in key
+    # Above the plot, not on it.
+    assert panel.key.geometry().bottom() <= panel.plot.geometry().top()
+    save_shot(panel, "trend_key_day.png")
