@@ -43,8 +43,10 @@ GAPS = ((NOW - 200 * DAY, NOW - 197 * DAY), (NOW - 10 * HOUR, NOW - 8 * HOUR),
         (NOW - 40 * 60, NOW - 25 * 60))
 # The thermohygrometer failed to read for one whole hour five days ago (a rollup gap).
 DEAD_HOUR = NOW - 5 * DAY - 7 * HOUR
-# One door opening, 30 hours ago, for 20 minutes.
+# One front door opening, 30 hours ago, for 20 minutes; one back door opening 120 days ago
+# (older than the raw period), for 30 minutes.
 DOOR_OPEN = (NOW - 30 * HOUR, NOW - 30 * HOUR + 20 * 60)
+OLD_DOOR_OPEN = (NOW - 120 * DAY + 3 * HOUR, NOW - 120 * DAY + 3 * HOUR + 30 * 60)
 
 
 def temperature(t: float) -> float:
@@ -103,7 +105,8 @@ def expected(times: list[float] | None = None) -> dict[str, list[tuple[float, fl
 
 def message(t: float, i: int) -> CabinetStatusUpdate:
     temp, reason, pct, volt = values_at(t, i)
-    door_open = DOOR_OPEN[0] <= t < DOOR_OPEN[1]
+    front_open = DOOR_OPEN[0] <= t < DOOR_OPEN[1]
+    back_open = OLD_DOOR_OPEN[0] <= t < OLD_DOOR_OPEN[1]
     cabinet = Cabinet(
         id=1,
         mains=[Mains(id=1, status=Reading(1), voltage=Reading(volt), current=Reading(4.2),
@@ -114,8 +117,8 @@ def message(t: float, i: int) -> CabinetStatusUpdate:
                  temperature=Reading(26.0))],
         thermohygrometer=Thermohygrometer(status=Reading(1), temperature=reading(temp, reason),
                                           humidity=Reading(55.0)),
-        doors=[Doors(id=1, status=Reading(1), front_door_closed=Reading(0 if door_open else 1),
-                     back_door_closed=Reading(1))],
+        doors=[Doors(id=1, status=Reading(1), front_door_closed=Reading(0 if front_open else 1),
+                     back_door_closed=Reading(0 if back_open else 1))],
     )
     return CabinetStatusUpdate(gantry_id=GANTRY, timestamp=int(t * 1000), cabinet=cabinet)
 

@@ -38,7 +38,8 @@ def _wire_names() -> set[str]:
 def test_wire_names_only_in_protocol_package():
     wire = _wire_names()
     assert "gantryId" in wire and "frontDoorClosed" in wire  # the check sees the real aliases
-    quoted = re.compile(r"""["'](%s)["']""" % "|".join(sorted(map(re.escape, wire))))
+    alternatives = "|".join(sorted(map(re.escape, wire)))
+    quoted = re.compile(rf"""["']({alternatives})["']""")
     offenders = []
     for folder in ("app", "ui"):
         for p in sources(folder):

@@ -29,6 +29,7 @@ from tests.history_year import (
     GANTRY,
     GAPS,
     NOW,
+    OLD_DOOR_OPEN,
     PERIOD_S,
     data_dir_with_year,
     expected,
@@ -125,6 +126,10 @@ async def test_rollups_resume_merge_and_count_late_reports_once(tmp_path: Path) 
         store.close()
 
 
+YEAR_OF_DOORS = [(OLD_DOOR_OPEN[0], "back", True), (OLD_DOOR_OPEN[1], "back", False),
+                 (DOOR_OPEN[0], "front", True), (DOOR_OPEN[1], "front", False)]
+
+
 def test_door_changes_of_a_year_read_only_open_door_reports(rolled_master: Path,
                                                             tmp_path: Path) -> None:
     store = Store(data_dir_with_year(rolled_master, tmp_path / "data")).open()  # migrates
@@ -139,8 +144,7 @@ def test_door_changes_of_a_year_read_only_open_door_reports(rolled_master: Path,
                 db.conn.set_trace_callback(None)
 
         got = store.read_sync(traced)
-        assert [(c.ts, c.door, c.opened) for c in got] == [
-            (DOOR_OPEN[0], "front", True), (DOOR_OPEN[1], "front", False)]
+        assert [(c.ts, c.door, c.opened) for c in got] == YEAR_OF_DOORS
         # The search for open doors walks the partial index of open-door reports, not the
         # year's 52 000 rows (what made "1 y" wait on it).
         plan = store.read_sync(lambda db: db.execute(
@@ -219,9 +223,14 @@ async def test_purge_keeps_rollups_latest_state_audit_and_alarms(year_master: Pa
         def oldest(db, sql):
             return db.execute(sql).fetchone()[0]
 
-        for table in ("thermohygrometer_history", "ups_history", "mains_history",
-                      "doors_history"):
+        for table in ("thermohygrometer_history", "ups_history", "mains_history"):
             assert store.read_sync(oldest, f"SELECT MIN(ts) FROM {table}") >= raw_cut
+        # Older door reports: only those marking the back door's opening 120 days ago (the
+        # three showing it open and the one after, showing it closed): a year still marks it.
+        assert store.read_sync(oldest, "SELECT COUNT(*) FROM doors_history"
+                               f" WHERE ts < {raw_cut}") == 4
+        changes = store.read_sync(door_changes, GANTRY, 1, NOW - 365 * DAY, NOW)
+        assert [(c.ts, c.door, c.opened) for c in changes] == YEAR_OF_DOORS
         assert store.read_sync(oldest, "SELECT MIN(hour) FROM metric_rollups") >= roll_cut - HOUR
         # Logged raw bodies: only the raw period, plus each source's newest.
         assert store.read_sync(oldest, "SELECT COUNT(*) FROM comm_log WHERE body IS NOT NULL"
@@ -342,6 +351,12 @@ def test_export_command(rolled_master: Path, tmp_path: Path, capsys) -> None:
                          *wrong]) == 1
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "No values of" in err and "check the cabinet" in err
+    # Dates before or after anything stored mean "from the start" / "up to the end".
+    assert cli_main([*args[:-4], "--from", "0001-01-01", "--to", "9999-12-31",
+                     "--resolution", "hourly"]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    first = datetime.fromtimestamp(int(report_times()[0] // HOUR) * HOUR)
+    assert rows[0].startswith(first.strftime("%Y-%m-%d %H:%M")) and len(rows) > 365 * 23
     shutil.rmtree(data)
 
 

@@ -334,7 +334,7 @@ class TrendPanel(QWidget):
         rl.addWidget(self.plot, 1)
         rl.addWidget(self.readout)
         rl.addWidget(self.status)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split = self.split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.metric_list)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
@@ -435,6 +435,19 @@ class TrendPanel(QWidget):
                                else Qt.CheckState.Unchecked)
             self.metric_list.addItem(item)
         self.metric_list.blockSignals(False)
+        self._fit_metric_list()
+
+    def _fit_metric_list(self) -> None:
+        """Widen the metric list to its longest name (a clipped "Battery remaining capacity"
+        reads like "Battery remaining capacity" of something else), up to 40 % of the panel."""
+        lst = self.metric_list
+        need = (lst.sizeHintForColumn(0) + 2 * lst.frameWidth()
+                + lst.verticalScrollBar().sizeHint().width() + 4)
+        left, right = self.split.sizes()
+        total = left + right
+        want = min(need, int(0.4 * total)) if total > 0 else need
+        if want > left:
+            self.split.setSizes([want, total - want])
 
     def _gantry_chosen(self) -> None:
         gid = self.gantries.currentData()
@@ -606,6 +619,9 @@ class TrendPanel(QWidget):
         self.t0, self.t1 = t0, t1
         self._reload_timer.stop()  # an earlier pan's reload is superseded by this range
         self._set_edits()
+        # A reading of the old range would name a time no longer on the chart.
+        self.cross.hide()
+        self.readout.setText(" ")
         self._move_pending = True
         if self.reader is None or self.gantry_id is None:
             self._move_to(t0, t1)

@@ -23,6 +23,7 @@ from app import gantry_time
 
 from .catalogue import BY_KEY, METRICS, Series
 from .retention import Retention
+from .series import PLAUSIBLE_MAX, PLAUSIBLE_MIN
 
 if TYPE_CHECKING:
     from app.config import Settings
@@ -53,9 +54,16 @@ def parse_time(text: str, tz: tzinfo | None = None) -> float:
     for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
                 "%Y-%m-%d"):
         try:
-            return gantry_time.epoch(datetime.strptime(text.strip(), fmt), tz)
+            wall = datetime.strptime(text.strip(), fmt)
         except ValueError:
             continue
+        # Stored times lie within PLAUSIBLE_MIN..MAX: "from 1990" or even year 1 means from
+        # the start (year 1 is a well-formed date no zone arithmetic can take).
+        try:
+            t = gantry_time.epoch(wall, tz)
+        except (ValueError, OverflowError, OSError):
+            t = PLAUSIBLE_MIN if wall.year < 2000 else PLAUSIBLE_MAX
+        return min(max(t, PLAUSIBLE_MIN), PLAUSIBLE_MAX)
     raise ExportError(f"Cannot read the time {text!r}: use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")
 
 

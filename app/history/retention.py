@@ -3,7 +3,9 @@ in small batches on the store's writer, so receiving is never held up for long.
 
 What goes:
 1. raw `<kind>_history` rows older than the raw period, but only rows already folded into the
-   rollups (a row is never lost before its hour is summarised);
+   rollups (a row is never lost before its hour is summarised). Door reports are kept where
+   they mark an opening or closing (a report showing a door open, and the report after one):
+   doors have no rollup, and a year's trend still marks every opening (a few rows each);
 2. the raw bodies in `comm_log` older than the raw period (accepted and rejected requests): the
    body is set to NULL, the row itself (time, peer, code, reason, size) stays. Exception: the
    body of each gantry's / cabinet's newest message, from which the fleet's latest state is
@@ -32,6 +34,13 @@ from .rollups import rolled_kinds, rolled_up_to
 
 BATCH_ROWS = 500  # rows per writer task, so a purge never holds receiving up for long
 DAY = 86400.0
+# A door report that can go: it shows no door open (a missing value counts as not open, as in
+# `series.door_changes`) and neither does the report before it (else it shows the closing).
+_OPEN = "(IFNULL({t}front_door_closed, 1) = 0 OR IFNULL({t}back_door_closed, 1) = 0)"
+_DOOR_REPORT_GOES = (
+    f" AND NOT {_OPEN.format(t='h.')} AND NOT IFNULL((SELECT {_OPEN.format(t='p.')}"
+    " FROM doors_history p WHERE p.gantry_id = h.gantry_id AND p.cabinet_id IS h.cabinet_id"
+    " AND p.device_id = h.device_id AND p.ts < h.ts ORDER BY p.ts DESC LIMIT 1), 0)")
 
 
 @dataclass(frozen=True)
@@ -76,10 +85,12 @@ def purge_history_batch(conn: sqlite3.Connection, kind: str,
     table = HISTORY_TABLES[kind]
     # Kinds that have no rollup (doors, air conditioners, sensors) have nothing to wait for.
     limit = rolled_up_to(conn, kind) if kind in rolled_kinds() else None
-    bound = "" if limit is None else f" AND rowid <= {int(limit)}"
+    bound = "" if limit is None else f" AND h.rowid <= {int(limit)}"
+    if kind == "doors":
+        bound += _DOOR_REPORT_GOES
     cur = conn.execute(
-        f"DELETE FROM [{table}] WHERE rowid IN (SELECT rowid FROM [{table}]"
-        f" WHERE gantry_id = ? AND cabinet_id IS ? AND device_id = ? AND ts < ?{bound}"
+        f"DELETE FROM [{table}] WHERE rowid IN (SELECT h.rowid FROM [{table}] h"
+        f" WHERE h.gantry_id = ? AND h.cabinet_id IS ? AND h.device_id = ? AND h.ts < ?{bound}"
         " LIMIT ?)", [*source, cutoff, batch])
     return cur.rowcount
 

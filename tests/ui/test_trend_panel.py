@@ -172,8 +172,12 @@ def test_crosshair_marks_live_append_and_export(year_panel, run, tmp_path: Path)
                       if v is not None and t > NOW - DAY)
     assert f"{ok_v:.4g} °C" in panel.read_at(ok_t)
     assert _t("no report") in panel.read_at(NOW - 9 * HOUR)  # inside the missing hours
+    # The crosshair reads where the mouse is; a new range clears the reading of the old one.
+    panel._mouse_moved(panel.item.sceneBoundingRect().center())
+    assert panel.readout.text().strip() and panel.cross.isVisible()
     # 7 days: hourly values read with their min and max; the door opening is marked.
     shown(panel, run, lambda: panel.show_quick(7 * DAY))
+    assert not panel.readout.text().strip() and not panel.cross.isVisible()
     assert _t("min") in panel.read_at(NOW - 3 * DAY + 1800)
     labels = [m.label.toPlainText() for m in panel.marks if isinstance(m, pg.InfiniteLine)]
     front = _t("front door")
