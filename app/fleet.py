@@ -6,6 +6,7 @@ each gantry's newest stored bodies, so the live view and the stored history neve
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,6 +17,7 @@ from app.events import MessageStored
 from app.protocol import Block, Cabinet, CabinetStatusUpdate, Computer, parse_stored
 from app.store import Store, queries
 
+log = logging.getLogger(__name__)
 DEFAULT_PERIOD_S = 600.0
 
 
@@ -92,7 +94,17 @@ def load_gantry(store: Store, gantry_id: str) -> GantryState | None:
         return None
     state = GantryState(gantry_id)
     for b in bodies:
-        state.apply(MessageStored(parse_stored(b.body), b.received_at, b.peer, 0))
+        # One unreadable body costs that part of the state until the next report, never the
+        # start of the receiver or the window.
+        try:
+            message = parse_stored(b.body)
+        except Exception as e:
+            log.warning("gantry %s: the stored %s report of %s cannot be read again (%s);"
+                        " its state waits for the next report", gantry_id, b.kind,
+                        datetime.fromtimestamp(b.received_at).isoformat(timespec="seconds"),
+                        e)
+            continue
+        state.apply(MessageStored(message, b.received_at, b.peer, 0))
     return state
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import zlib
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.protocol import ResultCode
+from app.protocol import ResultCode, logged_payload
 from app.store import queries
 from ui import style, text
 
@@ -160,7 +161,12 @@ class CommLogView(QWidget):
 
 
 def raw_text(body: bytes) -> str:
-    """The body as received, indented when it is JSON (only re-laid out, never interpreted)."""
+    """The body as received, indented when it is JSON (only re-laid out, never interpreted);
+    a gzip body (PROTOCOL.md §2) is shown unpacked."""
+    try:
+        body = logged_payload(body)
+    except (ValueError, zlib.error):  # a rejected body that was not valid gzip: as it came
+        pass
     s = body.decode("utf-8", errors="replace")
     try:
         return json.dumps(json.loads(s), ensure_ascii=False, indent=2)

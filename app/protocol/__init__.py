@@ -20,7 +20,7 @@ from .messages import (
     WaterSensor,
     to_wire_dict,
 )
-from .parse import Accepted, ReceivePolicy, Rejection, parse, parse_stored
+from .parse import Accepted, ReceivePolicy, Rejection, logged_payload, parse, parse_stored
 from .ratelimit import RateLimiter
 from .signing import encode_body, md5_hex, signed_headers
 from .values import NO_DATA, NoValue, Reading
@@ -53,6 +53,7 @@ __all__ = [
     "encode_body",
     "md5_hex",
     "parse",
+    "logged_payload",
     "parse_stored",
     "response_body",
     "signed_headers",

@@ -241,9 +241,19 @@ def parse(
     return Accepted(message, tuple(legacy))
 
 
+_GZIP_MAGIC = b"\x1f\x8b"  # no JSON text starts with these bytes
+_STORED_LIMIT = 256 * 1024 * 1024  # an accepted body was within the limit of its day
+
+
+def logged_payload(body: bytes) -> bytes:
+    """The JSON of a body as the communication log keeps it: gzip bodies (PROTOCOL.md §2) are
+    logged as they were sent, since their MD5 may be over the compressed bytes."""
+    return _gunzip(body, _STORED_LIMIT) if body.startswith(_GZIP_MAGIC) else body
+
+
 def parse_stored(payload: bytes) -> StatusMessage:
     """Re-read a body that was accepted before (from the archive): fields only, no checks."""
-    obj = _decode_json(payload)
+    obj = _decode_json(logged_payload(payload))
     method = normalise_method(obj["method"])
     notes: list[str] = []
     fields = {**obj, "method": method, "timeStamp": int(str(obj["timeStamp"]).strip())}
