@@ -68,6 +68,7 @@ QUICK_RANGES = (("1 h", HOUR), ("24 h", DAY), ("7 d", 7 * DAY), ("30 d", 30 * DA
                 ("1 y", 365 * DAY))
 RELOAD_MS = 250  # after the last pan / zoom step
 LIVE_MS = 1000  # dirty -> appended
+CHOICES_MS = 500  # a report -> its gantry / cabinet in the choices
 HOURLY_LIVE_S = 60.0  # hourly rollups move on slowly: reload them at most this often
 MAX_MARKERS = 300
 # Series pens: calm, distinct hues kept away from alarm red and warning amber. Solid lines only:
@@ -185,6 +186,9 @@ class TrendPanel(QWidget):
         self.retention = retention or Retention()
         self.gantry_id: str | None = None
         self.cabinet_id: int | None = 1  # None: the computers
+        # Until the operator picks a gantry or cabinet, the first of each is shown, also when
+        # it reports after the panel opened (a gantry's computers often report first).
+        self._chosen_by_user = False
         self.curves: dict[str, Curve] = {}
         self.units: list[str] = []  # unit of each axis in use
         self.t0, self.t1 = clock() - DAY, clock()
@@ -355,7 +359,14 @@ class TrendPanel(QWidget):
         self._live_timer.setInterval(LIVE_MS)
         self._live_timer.timeout.connect(self._live_tick)
         self._live_timer.start()
+        # New gantries and cabinets join the choices soon after their first report (not on
+        # every report: at 100 reports/s that would be 100 list rebuilds a second).
+        self._choices_timer = QTimer(self)
+        self._choices_timer.setSingleShot(True)
+        self._choices_timer.setInterval(CHOICES_MS)
+        self._choices_timer.timeout.connect(self._refresh_after_reports)
         self._set_edits()
+        self._show_x(self.t0, self.t1)  # the axis shows the range the edits show from the start
         self._status_text()
 
     def _sync_views(self) -> None:
@@ -381,6 +392,7 @@ class TrendPanel(QWidget):
         if self.gantry_id in ids:
             self.gantries.setCurrentIndex(ids.index(self.gantry_id))
         self._fill_scopes()
+        self._status_text()  # "no gantry has reported yet" no longer, once one has
 
     def _fill_scopes(self) -> None:
         g = self.fleet.gantries.get(self.gantry_id or "")
@@ -392,7 +404,7 @@ class TrendPanel(QWidget):
             for cid in scopes:
                 self.scope.addItem(_t("Computers") if cid is None
                                    else _t("Cabinet %1").replace("%1", str(cid)), cid)
-        if self.cabinet_id not in scopes and scopes:
+        if scopes and (self.cabinet_id not in scopes or not self._chosen_by_user):
             self.cabinet_id = scopes[0]
         self.scope.setCurrentIndex(scopes.index(self.cabinet_id) if scopes else -1)
         self._fill_metrics()
@@ -439,18 +451,19 @@ class TrendPanel(QWidget):
 
     def _fit_metric_list(self) -> None:
         """Widen the metric list to its longest name (a clipped "Battery remaining capacity"
-        reads like "Battery remaining capacity" of something else), up to 40 % of the panel."""
+        reads like "Battery remaining capacity" of something else), up to a third of the panel."""
         lst = self.metric_list
         need = (lst.sizeHintForColumn(0) + 2 * lst.frameWidth()
                 + lst.verticalScrollBar().sizeHint().width() + 4)
         left, right = self.split.sizes()
         total = left + right
-        want = min(need, int(0.4 * total)) if total > 0 else need
+        want = min(need, total // 3) if total > 0 else need
         if want > left:
             self.split.setSizes([want, total - want])
 
     def _gantry_chosen(self) -> None:
         gid = self.gantries.currentData()
+        self._chosen_by_user = True
         if gid != self.gantry_id:
             self.gantry_id = gid
             self._clear_curves()
@@ -459,6 +472,7 @@ class TrendPanel(QWidget):
 
     def _scope_chosen(self) -> None:
         cid = self.scope.currentData()
+        self._chosen_by_user = True
         if cid != self.cabinet_id:
             self.cabinet_id = cid
             self._clear_curves()
@@ -468,6 +482,7 @@ class TrendPanel(QWidget):
     def _metric_toggled(self, item: QListWidgetItem) -> None:
         s: Series = item.data(Qt.ItemDataRole.UserRole)
         on = item.checkState() == Qt.CheckState.Checked
+        self._chosen_by_user = True  # what is charted stays, whatever reports next
         if on and s.key not in self.curves:
             self._add_curve(s)
         elif not on and s.key in self.curves:
@@ -478,6 +493,7 @@ class TrendPanel(QWidget):
                     span: float | None = DAY) -> None:
         """Show these metrics ((metric key, device id)) of a cabinet (sparkline clicks)."""
         self.gantry_id, self.cabinet_id = gantry_id, cabinet_id
+        self._chosen_by_user = True
         self._clear_curves()
         self.refresh_choices()
         for i in range(self.metric_list.count()):
@@ -664,6 +680,11 @@ class TrendPanel(QWidget):
     def reload(self, keep_view: bool = False) -> None:
         """Load the visible range for every curve (off the GUI thread), then draw."""
         self._generation += 1
+        if self.quick is not None and not keep_view:
+            # Following "now": a report that came since the window last slid is in the range
+            # (a day's window slides every 7 minutes; its newest reports were left out).
+            self.t1 = max(self.t1, self.clock())
+            self.t0 = self.t1 - self.quick
         axis = self.item.getAxis("bottom")
         if isinstance(axis, GridDateAxis) and axis.zone != self.zone:
             axis.zone = self.zone
@@ -749,7 +770,9 @@ class TrendPanel(QWidget):
             else:
                 c.item.setData(c.data.t, c.data.y, connect="finite")
 
-    def _autoscale_y(self) -> None:
+    def _autoscale_y(self, only_if_outside: bool = False) -> None:
+        """Fit each value axis to its curves' values; `only_if_outside`: only the axes where a
+        value lies outside what is shown (live appends), so a steady chart does not twitch."""
         for i, vb in enumerate(self.views[: len(self.units)]):
             ys = [c.data.y for c in self.curves.values()
                   if c.axis == i and c.data is not None and len(c.data.y)]
@@ -757,6 +780,9 @@ class TrendPanel(QWidget):
             finite = finite[np.isfinite(finite)]
             if len(finite):
                 lo, hi = float(finite.min()), float(finite.max())
+                shown = vb.viewRange()[1]
+                if only_if_outside and shown[0] <= lo and hi <= shown[1]:
+                    continue
                 pad = max((hi - lo) * 0.08, abs(hi) * 0.02, 0.5)
                 vb.setYRange(lo - pad, hi + pad, padding=0)
                 self._fit_tick_text(self.axes[i], lo - pad, hi + pad)
@@ -885,8 +911,17 @@ class TrendPanel(QWidget):
         """A report was stored (bridge signal): drawn on the next live tick if visible."""
         if gantry_id == self.gantry_id:
             self.dirty = True
-        elif self.gantry_id is None:
-            self.refresh_choices()
+        if self.gantry_id is None:
+            self._refresh_after_reports()
+        elif not self._choices_timer.isActive():
+            self._choices_timer.start()
+
+    def _refresh_after_reports(self) -> None:
+        if self.reader is None:  # detached
+            return
+        before = (self.gantry_id, self.cabinet_id)
+        self.refresh_choices()
+        if (self.gantry_id, self.cabinet_id) != before:  # nothing was ticked: nothing lost
             self.reload()
 
     def _live_tick(self) -> None:
@@ -925,6 +960,7 @@ class TrendPanel(QWidget):
             if c is not None and c.data is not None:
                 c.data = extend(c.data, d, 2 * self._period())
         self._draw()
+        self._autoscale_y(only_if_outside=True)  # a new value beyond the axis stays in sight
         self._status_text()
         self.loaded.emit()
 
@@ -960,6 +996,7 @@ class TrendPanel(QWidget):
         """Stop loading and updating; the chart stays as drawn."""
         self._live_timer.stop()
         self._reload_timer.stop()
+        self._choices_timer.stop()
         self.reader = None
         for t in list(self._tasks):
             t.cancel()

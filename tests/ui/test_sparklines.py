@@ -143,3 +143,48 @@ def test_screenshots_of_a_day_on_the_schematic_and_the_trend_tab(run, desktop, p
     run(wait_until(lambda: bool(loaded), 10))
     assert list(desktop.trends.curves) == [f"{GANTRY}/cabinet1/ups.charge_percent/1"]
     save_shot(window, "window_trend_tab.png")
+
+
+def test_trend_tab_follows_the_first_reports_until_the_operator_chooses(run, desktop, poster
+                                                                         ) -> None:
+    """Opened before anything reports: the axis shows the range its edits show; the computers'
+    report picks the gantry, a cabinet reporting later joins the choices (and is shown, as
+    nothing was ticked yet); a ticked metric is drawn with its axis fitted to its values."""
+    panel = desktop.trends
+    window = desktop.window
+    window.bottom_tabs.setCurrentWidget(panel)
+    x0, x1 = panel.item.getViewBox().viewRange()[0]
+    assert abs(x0 - panel.t0) < 1 and abs(x1 - panel.t1) < 1
+
+    run(poster.code(example("computerStatusUpdate")))
+    run(wait_until(lambda: panel.status.text() == "Tick one or more metrics on the left."))
+    assert panel.gantry_id == GANTRY and panel.cabinet_id is None
+    run(poster.code(report("21.5")))
+    run(wait_until(lambda: panel.scope.count() == 2))
+    assert panel.cabinet_id == 1 and panel.scope.currentText() == "Cabinet 1"
+
+    loaded: list[int] = []
+    panel.loaded.connect(lambda: loaded.append(1))
+    item = next(panel.metric_list.item(i) for i in range(panel.metric_list.count())
+                if panel.metric_list.item(i).data(Qt.ItemDataRole.UserRole).key
+                == TEMPERATURE_KEY)
+    item.setCheckState(Qt.CheckState.Checked)
+    run(wait_until(lambda: bool(loaded)))
+    lo, hi = panel.views[0].viewRange()[1]
+    assert lo < 21.5 < hi and hi - lo < 5
+    assert panel.curves[TEMPERATURE_KEY].data.y.tolist() == [21.5]
+    x0, x1 = panel.item.getViewBox().viewRange()[0]
+    assert x0 < panel.curves[TEMPERATURE_KEY].data.t[0] < x1
+    # A live value beyond the axis moves the axis so the line stays in sight.
+    loaded.clear()
+    run(poster.code(report("35")))
+    run(wait_until(lambda: loaded and len(panel.curves[TEMPERATURE_KEY].data.y) == 2, 5))
+    lo, hi = panel.views[0].viewRange()[1]
+    assert lo < 21.5 < 35 < hi
+    # Chosen now: more cabinets or computers reporting never move the chart.
+    doc = report("22")
+    doc["cabinetStatus"]["id"] = "2"
+    run(poster.code(doc))
+    run(wait_until(lambda: panel.scope.count() == 3))
+    assert panel.cabinet_id == 1 and list(panel.curves) == [TEMPERATURE_KEY]
+    save_shot(window, "trend_tab_after_first_reports.png")
