@@ -17,7 +17,7 @@ from app.fleet import Fleet
 from app.history import HistoryService, Retention
 from app.media.fetcher import CaptureFetcher
 from app.protocol import RateLimiter
-from app.receiver import Receiver
+from app.receiver import Receiver, ReceiverError
 from app.store import Store, StoreError
 
 log = logging.getLogger(__name__)
@@ -38,10 +38,13 @@ class Core:
         self._started = False
         self._lock = FileLock(str(self.data_dir / "gantry-monitor.lock"))
 
-    async def start(self) -> str:
+    async def start(self, stay_up_without_receiver: bool = False) -> str:
         """Open the store, rebuild the fleet, start receiving; returns the receiver's URL.
 
-        Raises StoreError / ReceiverError with a sentence for the user."""
+        Raises StoreError / ReceiverError with a sentence for the user. With
+        `stay_up_without_receiver` (the window), a receiver that cannot listen (port taken)
+        still raises, but the rest runs: history, trends and control work, and the settings
+        dialog can start the receiver on another port (`apply_settings`)."""
         self._claim_data_dir()
         try:
             self.store.open()
@@ -56,9 +59,18 @@ class Core:
                 state.period_s = entry.period_s
             await self.alarms.start()
             await self.captures.start()
-            url = await self.receiver.start()
+            try:
+                url = await self.receiver.start()
+            except ReceiverError:
+                if not stay_up_without_receiver:
+                    raise
+                self.history.start()
+                self._started = True
+                raise
             self.history.start()  # rollups and retention, in the background
         except BaseException:
+            if self._started:  # up without its receiver (see above)
+                raise
             await self.captures.stop()
             await self.alarms.stop()
             self.store.close()

@@ -33,4 +33,6 @@ class ReceiverState:
 
     listening: bool
     url: str
-    error: str = ""
+    error: str = ""  # one English sentence (logs, headless)
+    problem: str = ""  # what kind of trouble, for the window to say in its language:
+    params: tuple[tuple[str, str], ...] = ()  # see receiver.ReceiverError

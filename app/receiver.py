@@ -38,7 +38,16 @@ SHUTDOWN_S = 1.5  # requests still in flight at stop get this long (aiohttp's de
 
 
 class ReceiverError(Exception):
-    """The receiver cannot start; the message is one sentence for the user."""
+    """The receiver cannot start; the message is one sentence for the user.
+
+    `problem` names the kind of trouble and `params` its details, so that the window can say
+    it in the operator's language: port_in_use (port, where), no_permission (where),
+    cannot_listen (where, detail), tls_no_key, tls_cannot_load (cert, detail)."""
+
+    def __init__(self, message: str, problem: str = "", **params: str):
+        super().__init__(message)
+        self.problem = problem
+        self.params = params
 
 
 @functools.cache
@@ -83,12 +92,14 @@ class Receiver:
         if not s.tls_cert:
             return None
         if not s.tls_key:
-            raise ReceiverError("A TLS certificate is set but no key file: set tls_key too.")
+            raise ReceiverError("A TLS certificate is set but no key file: set tls_key too.",
+                                "tls_no_key")
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         try:
             ctx.load_cert_chain(s.tls_cert, s.tls_key)
         except (OSError, ssl.SSLError) as e:
-            raise ReceiverError(f"Cannot load the TLS certificate/key ({s.tls_cert}): {e}") from e
+            raise ReceiverError(f"Cannot load the TLS certificate/key ({s.tls_cert}): {e}",
+                                "tls_cannot_load", cert=str(s.tls_cert), detail=str(e)) from e
         return ctx
 
     async def start(self) -> str:
@@ -107,14 +118,20 @@ class Receiver:
         except OSError as e:
             await runner.cleanup()
             where = f"{self.settings.host}:{self.settings.port}"
+            port = str(self.settings.port)
             if e.errno == errno.EADDRINUSE:
-                msg = f"Port {self.settings.port} is already in use by another program ({where})."
+                msg = f"Port {port} is already in use by another program ({where})."
+                error = ReceiverError(msg, "port_in_use", port=port, where=where)
             elif e.errno == errno.EACCES:
                 msg = f"No permission to listen on {where}; choose a port above 1024."
+                error = ReceiverError(msg, "no_permission", where=where)
             else:
-                msg = f"Cannot listen on {where}: {e.strerror or e}."
-            self.bus.publish(ReceiverState(False, where, msg))
-            raise ReceiverError(msg) from e
+                detail = str(e.strerror or e)
+                msg = f"Cannot listen on {where}: {detail}."
+                error = ReceiverError(msg, "cannot_listen", where=where, detail=detail)
+            self.bus.publish(ReceiverState(False, where, msg, error.problem,
+                                           tuple(error.params.items())))
+            raise error from e
         self._runner = runner
         self.port = runner.addresses[0][1]
         self.bus.publish(ReceiverState(True, self.url))
@@ -125,7 +142,7 @@ class Receiver:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
-            self.bus.publish(ReceiverState(False, self.url, "stopped"))
+            self.bus.publish(ReceiverState(False, self.url, "stopped", "stopped"))
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         now = self.clock()
@@ -152,7 +169,8 @@ class Receiver:
             if isinstance(e, DiskWriteFailed):  # nothing is stored from now on: say so once
                 if not self._disk_failed:
                     self._disk_failed = True
-                    self.bus.publish(ReceiverState(False, self.url, str(e.strerror)))
+                    self.bus.publish(ReceiverState(False, self.url, str(e.strerror),
+                                                   "disk_failed", (("detail", str(e.strerror)),)))
             else:
                 log.exception("storing a message from %s failed", result.gantry_id)
             failure = Rejection(ResultCode.SYSTEM_ERROR, f"storage failed: {e}",

@@ -12,12 +12,13 @@ from PySide6.QtCore import QObject, Signal
 
 from app.bus import EventBus
 from app.events import MessageStored, ReceiverState, RequestRejected
+from ui.status import receiver_problem_text
 
 
 class Bridge(QObject):
     message_stored = Signal(str, float)  # gantry id, receive time
     request_rejected = Signal(str, str)  # code, reason
-    receiver_state = Signal(bool, str, str)  # listening, url, error
+    receiver_state = Signal(bool, str, str)  # listening, url, error (in the UI's language)
 
     def __init__(self, bus: EventBus, parent: QObject | None = None):
         super().__init__(parent)
@@ -41,4 +42,5 @@ class Bridge(QObject):
         self.request_rejected.emit(e.code, e.reason)
 
     def _receiver(self, e: ReceiverState) -> None:
-        self.receiver_state.emit(e.listening, e.url, e.error)
+        self.receiver_state.emit(e.listening, e.url,
+                                 receiver_problem_text(e.problem, dict(e.params), e.error))

@@ -41,6 +41,7 @@ from ui.demo import Demo, demo_data_dir, demo_settings
 from ui.main_window import MainWindow
 from ui.media_viewer import MediaViewer, plug_media_viewer
 from ui.sparklines import Sparklines, install_sparklines
+from ui.status import receiver_problem_text
 from ui.trend_panel import TrendPanel, plug_trend_panel, unplug_trend_panel
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class DesktopApp:
         self.sparklines: Sparklines | None = None  # the schematic's 24 h lines, idem
         self.started = False
         self.error = ""
+        self.receiver_down_box: QMessageBox | None = None  # shown while the port is taken
         self.tasks: set[asyncio.Task] = set()
         self.window.settings_requested.connect(self.open_settings)
         self.window.diagnostics_requested.connect(self.copy_diagnostics)
@@ -104,9 +106,14 @@ class DesktopApp:
         try:
             await self.core.apply_settings(settings)
         except ReceiverError as e:
-            error = str(e)
+            error = receiver_problem_text(e.problem, e.params, str(e))
             log.error("receiver did not restart: %s", e)
             self.window.status.set_receiver(False, "", error)
+        else:
+            if self.receiver_down_box is not None:  # receiving now: the warning is past
+                self.receiver_down_box.close()
+                self.receiver_down_box = None
+            self.error = ""
         if self.control is not None:
             self.control.pin = settings.control_pin
             self.control.service.settings = settings
@@ -128,20 +135,42 @@ class DesktopApp:
         self.window.status.showMessage(QCoreApplication.translate(
             "About", "Diagnostics copied to the clipboard (auth codes and PIN masked)."), 8000)
 
+    def _receiver_down(self, why: str) -> None:
+        """Say it where a duty operator cannot miss it: no reports come in meanwhile."""
+        self.window.status.set_receiver(False, "", why)
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("MainWindow", "Not receiving reports"),
+                          why, QMessageBox.StandardButton.Ok, self.window)
+        box.setInformativeText(QCoreApplication.translate(
+            "MainWindow", "No gantry's reports reach this workstation until this is put"
+            " right. Close the other program, or choose another port in File > Settings:"
+            " receiving starts as soon as the settings are saved. History, trends and"
+            " control work meanwhile."))
+        box.setModal(False)
+        box.open()
+        self.receiver_down_box = box
+
     def _receiver_state(self, listening: bool, url: str, error: str) -> None:
         r = self.core.receiver
         where = f"{r.scheme}://{self.core.settings.host}:{r.port}/monitor.do" if listening else url
         self.window.status.set_receiver(listening, where, error)
 
     async def start(self) -> bool:
-        """Start the core (and the demo gantry); False, with the reason shown, if it can't."""
+        """Start the core (and the demo gantry); False, with the reason shown, if it can't.
+
+        A receiver that cannot listen (its port taken) leaves the rest running, says why in a
+        message box, and starts as soon as the settings dialog saves a port that works."""
         try:
-            await self.core.start()
-        except (ReceiverError, StoreError) as e:
+            await self.core.start(stay_up_without_receiver=True)
+        except StoreError as e:
             self.error = str(e)
             self.window.status.set_receiver(False, "", self.error)
             log.error("cannot start: %s", e)
             return False
+        except ReceiverError as e:
+            self.error = str(e)
+            log.error("receiver not running: %s", e)
+            self._receiver_down(receiver_problem_text(e.problem, e.params, str(e)))
         self.started = True
         self.control = plug_control_panel(self.window, self.core)
         self.media = plug_media_viewer(self.window, self.core)

@@ -8,6 +8,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.fleet import Fleet
@@ -16,6 +17,35 @@ from app.store import queries
 
 log = logging.getLogger(__name__)
 Reader = Callable[..., Awaitable[Any]]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("StatusBar", text)
+
+
+def receiver_problem_text(problem: str, params: dict[str, str], fallback: str) -> str:
+    """Why the receiver is not running, in the operator's language (receiver.ReceiverError);
+    a problem without a text of its own reads as the receiver's English sentence."""
+    texts = {
+        "port_in_use": (_t("Port %1 is already in use by another program (%2)."),
+                        ("port", "where")),
+        "no_permission": (_t("No permission to listen on %1; choose a port above 1024."),
+                          ("where",)),
+        "cannot_listen": (_t("Cannot listen on %1: %2."), ("where", "detail")),
+        "tls_no_key": (_t("A TLS certificate is set but no key file: set the key file too."),
+                       ()),
+        "tls_cannot_load": (_t("Cannot load the TLS certificate or key (%1): %2"),
+                            ("cert", "detail")),
+        "disk_failed": (_t("Writing to the disk failed (%1): nothing more is stored until"
+                           " a restart."), ("detail",)),
+        "stopped": (_t("stopped"), ()),
+    }
+    if problem not in texts:
+        return fallback
+    text, names = texts[problem]
+    for i, name in enumerate(names, 1):
+        text = text.replace(f"%{i}", params.get(name, ""))
+    return text
 
 
 class StatusBar(QStatusBar):

@@ -479,6 +479,16 @@
             <source>Copy &amp;diagnostics</source>
             <translation>复制诊断信息(&amp;D)</translation>
         </message>
+        <message>
+            <location filename="../../ui/main.py" line="144" />
+            <source>No gantry's reports reach this workstation until this is put right. Close the other program, or choose another port in File &gt; Settings: receiving starts as soon as the settings are saved. History, trends and control work meanwhile.</source>
+            <translation>排除此问题之前，任何门架的上报都无法到达本工作站。请关闭占用端口的程序，或在“文件 &gt; 设置”中选择其他端口：设置保存后立即开始接收。在此期间，历史、趋势和控制功能照常可用。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main.py" line="142" />
+            <source>Not receiving reports</source>
+            <translation>未在接收上报</translation>
+        </message>
     </context>
     <context>
         <name>Schematic</name>
@@ -1050,6 +1060,36 @@
             <location filename="../../ui/status.py" line="70" />
             <source>Last hour: %1 accepted, %2 rejected</source>
             <translation>最近一小时：接收 %1，拒绝 %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status.py" line="35" />
+            <source>A TLS certificate is set but no key file: set the key file too.</source>
+            <translation>已设置 TLS 证书但未设置私钥文件：请同时设置私钥文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status.py" line="34" />
+            <source>Cannot listen on %1: %2.</source>
+            <translation>无法在 %1 上监听：%2。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status.py" line="37" />
+            <source>Cannot load the TLS certificate or key (%1): %2</source>
+            <translation>无法加载 TLS 证书或私钥（%1）：%2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status.py" line="32" />
+            <source>No permission to listen on %1; choose a port above 1024.</source>
+            <translation>无权在 %1 上监听；请选择 1024 以上的端口。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status.py" line="30" />
+            <source>Port %1 is already in use by another program (%2).</source>
+            <translation>端口 %1 已被其他程序占用（%2）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/status.py" line="39" />
+            <source>Writing to the disk failed (%1): nothing more is stored until a restart.</source>
+            <translation>写入磁盘失败（%1）：重新启动之前不再保存任何数据。</translation>
         </message>
     </context>
     <context>

@@ -211,24 +211,52 @@ def test_filter_hides_gantries_that_do_not_match(run, desktop, poster):
     assert not top.isHidden()
 
 
-def test_port_in_use_is_shown_in_red_and_the_window_opens(run, tmp_path: Path):
+def test_port_in_use_is_said_in_a_box_and_settings_start_receiving(run, tmp_path: Path, qapp
+                                                                    ) -> None:
+    """A taken port: the window opens with history and trends working, says why in red and
+    in a message box, in the operator's language; saving a free port starts receiving."""
+    from app.config import update_settings
+    from tests.conftest import Poster
+    from ui import i18n
+
+    translators = i18n.install(qapp, "zh_CN")
+
     blocker = socket.socket()
     blocker.bind(("127.0.0.1", 0))
     blocker.listen()
     port = blocker.getsockname()[1]
     try:
-        app = DesktopApp(make_settings(tmp_path / "data", port=port),
+        app = DesktopApp(make_settings(tmp_path / "data", port=port), language="zh_CN",
                          qsettings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
         app.window.show()
-        assert run(app.start()) is False
+        assert run(app.start()) is True
         label: QLabel = app.window.status.receiver
-        assert "already in use" in label.text()
+        assert f"端口 {port} 已被其他程序占用" in label.text()
         assert "c62828" in label.styleSheet()  # red
-        assert app.window.isVisible()
+        box = app.receiver_down_box
+        assert box is not None and box.isVisible()
+        assert box.text() == f"端口 {port} 已被其他程序占用（127.0.0.1:{port}）。"
+        assert "文件 > 设置" in box.informativeText()
+        assert app.window.isVisible() and app.trends is not None  # the history is there
+        assert app.core.store.read_sync(lambda db: db["messages"].count) == 0
+
+        async def settle_on_a_free_port() -> None:
+            error = await app.apply_settings(update_settings(app.core.settings, port=0))
+            assert error == ""
+            poster = Poster(app.core.receiver.url)
+            assert await poster.code(example("cabinetStatusUpdate")) == "1000"
+            await poster.client.aclose()
+            await wait_until(lambda: "127.0.0.1" in label.text() and "c62828" not in
+                             label.styleSheet())
+
+        run(settle_on_a_free_port())
+        assert app.receiver_down_box is None and not box.isVisible()
+        assert app.core.store.read_sync(lambda db: db["messages"].count) == 1
         app.window.close()
         run(app.stop())
     finally:
         blocker.close()
+        i18n.uninstall(qapp, translators)
 
 
 def test_panels_plug_in_and_layout_is_remembered(run, tmp_path: Path, qtbot):

@@ -213,10 +213,13 @@ class Element(QGraphicsItem):
         font.setBold(False)
         painter.setFont(font)
         painter.setPen(style.MUTED_TEXT)
-        label = QRectF(box.left() + 3, box.top(), SPARK_LABEL_W, box.height())
+        caption = QCoreApplication.translate("Schematic", "24 h")
+        # As wide as the caption needs ("24 小时" is wider than "24 h").
+        width = max(SPARK_LABEL_W, QFontMetricsF(font).horizontalAdvance(caption) + 4)
+        label = QRectF(box.left() + 3, box.top(), width, box.height())
         painter.drawText(label, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QCoreApplication.translate("Schematic", "24 h"))
-        area = box.adjusted(SPARK_LABEL_W + 4, 4, -4, -4)
+                         caption)
+        area = box.adjusted(width + 4, 4, -4, -4)
         if self.spark is None:
             return  # not read yet
         polys = self._spark_polygons(area)
