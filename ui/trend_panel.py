@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import logging
 import math
 import time
@@ -117,6 +118,21 @@ class GridDateAxis(_OpaqueGrid, pg.DateAxisItem):
     the zone's offset in the middle of the view, so daylight saving is right at least there."""
 
     zone: tzinfo | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        # pyqtgraph's day and month ticks are English ("Fri 04", "Jul"): the translation
+        # gives formats of the operator's language. The levels are copied: pyqtgraph's own
+        # are shared by every date axis.
+        formats = {"%a %d": _t("%a %d"), "%b": _t("%b")}
+        levels = {}
+        for spacing, level in self.zoomLevels.items():
+            mine = copy.copy(level)
+            mine.tickSpecs = [copy.copy(spec) for spec in level.tickSpecs]
+            for spec in mine.tickSpecs:
+                spec.format = formats.get(spec.format, spec.format)
+            levels[spacing] = mine
+        self.zoomLevels = type(self.zoomLevels)(levels)
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> Any:
         if self.zone is None:
@@ -300,6 +316,7 @@ class TrendPanel(QWidget):
             self.views.append(vb)
             self.axes.append(axis)
         self.item.getViewBox().sigResized.connect(self._sync_views)
+        self.item.getViewBox().sigResized.connect(self._place_door_labels)
         for axis in self.axes:
             # Labels that would stick out of the axis (at the plot's top edge) are left out
             # rather than cut in half.
@@ -823,12 +840,25 @@ class TrendPanel(QWidget):
             # reads leftwards from its line instead of running off the plot.
             anchor = (1, 0) if e.ts > right_part else (0, 0)
             line = pg.InfiniteLine(pos=e.ts, angle=90, movable=False, pen=door_pen, label=text,
-                                   labelOpts={"position": 0.96 if e.opened else 0.89,
-                                              "color": style.MUTED_TEXT,
+                                   labelOpts={"color": style.MUTED_TEXT,
                                               "anchors": [anchor, anchor]})
             line.setToolTip(text)
+            line.opening = e.opened  # its label's row (_place_door_labels)
             self.item.addItem(line, ignoreBounds=True)
             self.marks.append(line)
+        self._place_door_labels()
+
+    def _place_door_labels(self) -> None:
+        """Openings' labels a line of text below the top, closings' one more line down: rows
+        in pixels, so that a short chart (the window's bottom area) keeps them apart too."""
+        height = self.item.getViewBox().height()
+        if height <= 0:
+            return
+        row = self.plot.fontMetrics().lineSpacing() + 2
+        for m in self.marks:
+            if isinstance(m, pg.InfiniteLine) and m.label is not None:
+                below_top = 3 + (0 if getattr(m, "opening", True) else row)
+                m.label.setPosition(max(0.0, 1 - below_top / height))
 
     def _clear_marks(self) -> None:
         for m in self.marks:

@@ -3026,6 +3026,16 @@ Cabinet %3 %4</source>
             <source>times in %1</source>
             <translation>时间为 %1</translation>
         </message>
+        <message>
+            <location filename="../../ui/trend_panel.py" line="127" />
+            <source>%a %d</source>
+            <translation>%m-%d</translation>
+        </message>
+        <message>
+            <location filename="../../ui/trend_panel.py" line="127" />
+            <source>%b</source>
+            <translation>%m月</translation>
+        </message>
     </context>
     <context>
         <name>VideoPanel</name>

@@ -44,8 +44,14 @@ async def shoot(app: QApplication, language: str, out: Path, wait_s: float,
     t0 = time.monotonic()
     while time.monotonic() - t0 < wait_s:
         await asyncio.sleep(0.25)
-    pages = {"schematic": w.schematic, "computers": w.computers, "log": w.comm_log}
+    pages = {"schematic": w.schematic, "computers": w.computers, "log": w.comm_log,
+             "trends": w.schematic}
     w.centre_tabs.setCurrentWidget(pages[tab])
+    if tab == "trends":  # the bottom area's trend tab over the demo's last hour
+        gantry = sorted(desktop.core.fleet.gantries)[0]
+        w.bottom_tabs.setCurrentWidget(desktop.trends)
+        desktop.trends.show_series(gantry, 1, [("thermohygrometer.temperature", 1),
+                                               ("ups.charge_percent", 1)], span=3600)
     saved = []
     for width, height in SIZES:
         w.resize(width, height)

@@ -316,3 +316,33 @@ def test_key_above_the_plot_names_each_curve_in_its_own_colour(year_panel, run) 
     # Above the plot, not on it.
     assert panel.key.geometry().bottom() <= panel.plot.geometry().top()
     save_shot(panel, "trend_key_day.png")
+
+
+def test_date_ticks_read_in_the_operators_language(qapp) -> None:
+    """pyqtgraph writes day and month ticks in English ("Fri 04", "Jul"); in Chinese they are
+    "12-04" and "07月", and an English axis made afterwards is English still."""
+    from pyqtgraph.graphicsItems.DateAxisItem import DAY_SPACING, MONTH_SPACING
+
+    from ui import i18n
+    from ui.trend_panel import GridDateAxis
+
+    def ticks(axis: GridDateAxis, level: float, spacing: float, ts: float) -> str:
+        # pyqtgraph's levels by the widest tick distance they serve: inf is "1 y" (years and
+        # months), 6 h is "24 h" (days and hours).
+        axis.utcOffset = 0
+        axis.zoomLevel = axis.zoomLevels[level]
+        return axis.tickStrings([ts], 1, spacing)[0]
+
+    day = datetime(2026, 12, 4, tzinfo=ZoneInfo("UTC")).timestamp()
+    july = datetime(2026, 7, 1, tzinfo=ZoneInfo("UTC")).timestamp()
+    translators = i18n.install(qapp, "zh_CN")
+    try:
+        chinese = GridDateAxis(orientation="bottom")
+    finally:
+        i18n.uninstall(qapp, translators)
+    english = GridDateAxis(orientation="bottom")
+    year, hours = float("inf"), 6 * 3600
+    assert ticks(chinese, hours, DAY_SPACING, day) == "12-04"
+    assert ticks(chinese, year, MONTH_SPACING, july) == "07月"
+    assert ticks(english, hours, DAY_SPACING, day) == "Fri 04"
+    assert ticks(english, year, MONTH_SPACING, july) == "Jul"
