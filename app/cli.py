@@ -22,6 +22,10 @@ class Failure(Exception):
     """A failure to report as one line on stderr with exit code 1."""
 
 
+class UsageError(Failure):
+    """An option given wrongly: one line on stderr, exit code 2 (as argparse's own)."""
+
+
 def _common(p: argparse.ArgumentParser, top: bool = False) -> None:
     # On sub-commands the defaults are suppressed so `gantry-monitor --port 1 serve` keeps 1.
     d = None if top else argparse.SUPPRESS
@@ -249,6 +253,8 @@ def _export(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     try:
         return export_cli.run(args, settings.resolved_data_dir(), settings)
+    except export_cli.ExportUsageError as e:
+        raise UsageError(str(e)) from e
     except export_cli.ExportError as e:
         raise Failure(str(e)) from e
 
@@ -303,7 +309,7 @@ def main(argv: list[str] | None = None,
         return int(args.func(args) or 0)
     except (Failure, ConfigError, ReceiverError, StoreError) as e:
         print(f"gantry-monitor: {e}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(e, UsageError) else 1
     except BrokenPipeError:  # `gantry-monitor latest | head`: the reader left, nothing to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

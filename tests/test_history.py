@@ -8,7 +8,7 @@ import csv
 import math
 import shutil
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -335,10 +335,17 @@ def test_export_command(rolled_master: Path, tmp_path: Path, capsys) -> None:
     assert cli_main([*args, "--format", "csv"]) == 0
     printed = capsys.readouterr().out.splitlines()
     assert printed[0].startswith("Local time (UTC") and len(printed) == sheet.max_row
-    assert cli_main([*args[:-4], "--from", end, "--to", start]) == 1
+    # Options given wrongly: one sentence, exit 2 (as argparse's own usage errors).
+    assert cli_main([*args[:-4], "--from", end, "--to", start]) == 2
     assert "--from must be before --to" in capsys.readouterr().err
-    assert cli_main([*args, "--metric", "ups.nonsense"]) == 1
+    assert cli_main([*args, "--metric", "ups.nonsense"]) == 2
     capsys.readouterr()
+    assert cli_main([*args, "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"gantry-monitor: {tmp_path} is a folder: give --out a file name, such as"
+        f" {tmp_path / 'export.csv'}.")
+    assert cli_main([*args, "--out", str(tmp_path / "x.txt")]) == 2
+    assert "end it in .csv or .xlsx" in capsys.readouterr().err
     # Nothing to export is a sentence and exit 1, never a header-only file.
     nobody = [*args]
     nobody[nobody.index(GANTRY)] = "NOPE"
@@ -351,6 +358,18 @@ def test_export_command(rolled_master: Path, tmp_path: Path, capsys) -> None:
                          *wrong]) == 1
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "No values of" in err and "check the cabinet" in err
+    # The protocol's own time format (PROTOCOL.md §5), milliseconds and all.
+    ms = datetime.fromtimestamp(NOW - 3 * HOUR).strftime("%Y-%m-%d %H:%M:%S.000")
+    assert cli_main([*args[:-4], "--from", ms, "--to", end]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == sheet.max_row
+    # A date alone as --to means the end of that day: --from D --to D is all of day D.
+    day = datetime.fromtimestamp(NOW - 2 * DAY)
+    date = day.strftime("%Y-%m-%d")
+    assert cli_main([*args[:-4], "--from", date, "--to", date]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    midnight = datetime(day.year, day.month, day.day).timestamp()
+    assert len(rows) == sum(1 for t in report_times() if midnight <= t <= midnight + DAY)
+    assert {r[:10] for r in rows} <= {date, (day + timedelta(days=1)).strftime("%Y-%m-%d")}
     # Dates before or after anything stored mean "from the start" / "up to the end".
     assert cli_main([*args[:-4], "--from", "0001-01-01", "--to", "9999-12-31",
                      "--resolution", "hourly"]) == 0

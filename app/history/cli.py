@@ -15,7 +15,7 @@ import argparse
 import asyncio
 import sys
 import time
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,11 @@ FORMATS = ("csv", "xlsx")
 
 
 class ExportError(Exception):
-    """A bad option or an empty result: one sentence for the user."""
+    """An empty result or a file that cannot be written: one sentence for the user."""
+
+
+class ExportUsageError(ExportError):
+    """An option given wrongly (exit code 2, as argparse's own): one sentence."""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -40,8 +44,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--metric", action="append", default=[], metavar="KIND.FIELD[:DEVICE]",
                    help="metric to export (repeatable), e.g. ups.charge_percent:1")
     p.add_argument("--cabinet", type=int, default=1, help="cabinet number (default 1)")
-    p.add_argument("--from", dest="start", help="start, the gantry's local time (YYYY-MM-DD[ HH:MM[:SS]])")
-    p.add_argument("--to", dest="end", help="end, the gantry's local time (default: now)")
+    p.add_argument("--from", dest="start",
+                   help="start, the gantry's local time (YYYY-MM-DD[ HH:MM[:SS[.mmm]]])")
+    p.add_argument("--to", dest="end", help="end, the gantry's local time (default: now); a"
+                   " date alone means the end of that day")
     p.add_argument("--format", choices=FORMATS, help="csv or xlsx (default: from --out, else csv)")
     p.add_argument("--resolution", choices=("auto", "raw", "hourly"), default="auto",
                    help="raw reports, hourly min/mean/max, or auto by the range (as the chart)")
@@ -49,10 +55,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--list-metrics", action="store_true", help="print the metric names and exit")
 
 
-def parse_time(text: str, tz: tzinfo | None = None) -> float:
-    """A wall-clock time in zone `tz` (None: the PC's) as unix time."""
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M",
-                "%Y-%m-%d"):
+_DATE_ONLY = "%Y-%m-%d"
+# The protocol's own "yyyy-MM-dd HH:mm:ss.zzz" (PROTOCOL.md §5) among them.
+_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
+                 "%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", _DATE_ONLY)
+
+
+def parse_time(text: str, tz: tzinfo | None = None, end_of_day: bool = False) -> float:
+    """A wall-clock time in zone `tz` (None: the PC's) as unix time; with `end_of_day`, a date
+    alone is the end of that day (`--to 2026-12-04`: all of the 4th)."""
+    for fmt in _TIME_FORMATS:
         try:
             wall = datetime.strptime(text.strip(), fmt)
         except ValueError:
@@ -60,21 +72,24 @@ def parse_time(text: str, tz: tzinfo | None = None) -> float:
         # Stored times lie within PLAUSIBLE_MIN..MAX: "from 1990" or even year 1 means from
         # the start (year 1 is a well-formed date no zone arithmetic can take).
         try:
+            if fmt == _DATE_ONLY and end_of_day:
+                wall += timedelta(days=1)
             t = gantry_time.epoch(wall, tz)
         except (ValueError, OverflowError, OSError):
             t = PLAUSIBLE_MIN if wall.year < 2000 else PLAUSIBLE_MAX
         return min(max(t, PLAUSIBLE_MIN), PLAUSIBLE_MAX)
-    raise ExportError(f"Cannot read the time {text!r}: use YYYY-MM-DD or 'YYYY-MM-DD HH:MM'.")
+    raise ExportUsageError(f"Cannot read the time {text!r}: use YYYY-MM-DD or"
+                           " 'YYYY-MM-DD HH:MM'.")
 
 
 def parse_series(gantry: str, spec: str, cabinet: int) -> Series:
     key, _, dev = spec.partition(":")
     if key not in BY_KEY:
-        raise ExportError(f"Unknown metric {key!r}; see --list-metrics.")
+        raise ExportUsageError(f"Unknown metric {key!r}; see --list-metrics.")
     try:
         device = int(dev) if dev else 1
     except ValueError:
-        raise ExportError(f"The device number in {spec!r} is not a number.") from None
+        raise ExportUsageError(f"The device number in {spec!r} is not a number.") from None
     m = BY_KEY[key]
     return Series(gantry, m, None if m.scope == "computer" else cabinet, device)
 
@@ -96,23 +111,28 @@ def run(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
             print(f"{m.key:36} {m.unit:8} {m.label}")
         return 0
     if not args.gantry or not args.metric:
-        raise ExportError("export needs --gantry ID and at least one --metric.")
+        raise ExportUsageError("export needs --gantry ID and at least one --metric.")
     from app.store import Store, queries
 
     from .export import csv_cell, table, write  # numpy and openpyxl only when exporting
     from .series import Source, choose_source
 
     tz = settings.gantry_zone(args.gantry)
-    t1 = parse_time(args.end, tz) if args.end else time.time()
+    t1 = parse_time(args.end, tz, end_of_day=True) if args.end else time.time()
     t0 = parse_time(args.start, tz) if args.start else t1 - 86400
     if t0 >= t1:
-        raise ExportError("--from must be before --to.")
+        raise ExportUsageError("--from must be before --to.")
     series = [parse_series(args.gantry, s, args.cabinet) for s in args.metric]
+    if args.out is not None and args.out.is_dir():
+        raise ExportUsageError(f"{args.out} is a folder: give --out a file name, such as"
+                               f" {args.out / 'export.csv'}.")
     fmt = args.format or (args.out.suffix.lstrip(".").lower() if args.out else "csv")
     if fmt not in FORMATS:
-        raise ExportError(f"Unknown format {fmt!r}: csv or xlsx.")
+        # --format is one of FORMATS (argparse): the file name's ending decided.
+        raise ExportUsageError(f"Cannot tell the format from the file name {args.out}: end it"
+                               " in .csv or .xlsx, or give --format csv|xlsx.")
     if fmt == "xlsx" and args.out is None:
-        raise ExportError("XLSX needs --out FILE.")
+        raise ExportUsageError("XLSX needs --out FILE.")
     if args.resolution == "auto":
         source = choose_source(t0, t1, time.time(), Retention.from_settings(settings).raw_keep_s)
     else:
