@@ -5,6 +5,7 @@ Every text goes through Qt's translator (context "Text") so the Chinese UI shows
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -39,6 +40,8 @@ def number(r: Reading, unit: str = "", digits: int = 1) -> str:
     v = r.value
     if isinstance(v, float) and not v.is_integer():
         s = f"{v:.{digits}f}"
+        if unit == "%" and v < 100 <= float(s):  # 99.99 % of a disk is not "100.0%" full
+            s = f"{math.floor(v * 10 ** digits) / 10 ** digits:.{digits}f}"
     elif isinstance(v, (int, float)):
         s = str(int(v))
     else:

@@ -277,3 +277,13 @@ def test_panels_plug_in_and_layout_is_remembered(run, tmp_path: Path, qtbot):
     assert again.window.size().width() == 760
     qtbot.waitUntil(lambda: abs(again.window.main_split.sizes()[0] - 250) <= 2, timeout=2000)
     again.window.close()
+
+
+def test_a_percentage_just_under_100_never_reads_as_100() -> None:
+    from app.protocol import Reading
+    from ui import text
+
+    assert text.number(Reading(99.99), "%") == "99.9%"  # a disk that is not quite full
+    assert text.number(Reading(100.0), "%") == "100%"
+    assert text.number(Reading(42.06), "%") == "42.1%"
+    assert text.number(Reading(99.99), "V") == "100.0 V"  # only shares of a whole
