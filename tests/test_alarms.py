@@ -376,3 +376,4 @@ async def test_cli_alarms_and_ack(core, poster, capsys):
     assert await asyncio.to_thread(main, ["alarms", *data]) == 0
     out = capsys.readouterr().out
     assert out.count("\n") == 2 and "已恢复未确认" in out and GID in out
+    assert "产生于" in out and "恢复于" in out and "raised" not in out  # one language a line

@@ -16,7 +16,7 @@ from app.store import Store
 
 from . import records
 from .model import Alarm, sort_key
-from .texts import alarm_text, severity_text, source_text, state_text
+from .texts import alarm_text, list_text, severity_text, source_text, state_text
 
 
 def _open(settings: Settings) -> Store:
@@ -61,19 +61,19 @@ def list_alarms(settings: Settings, args: argparse.Namespace) -> int:
         print(json.dumps([alarm_json(a, lang) for a in alarms], ensure_ascii=False, indent=2))
         return 0
     if not alarms:
-        print("No alarms." if args.all else "No active alarms.")
+        print(list_text("none" if args.all else "none_active", lang))
         return 0
     for a in alarms:
         d = alarm_json(a, lang)
         line = (f"#{a.id:<5} {severity_text(a.severity, lang):<8} {state_text(a, lang):<12}"
                 f" {source_text(a.key, lang, with_gantry=True)}: {d['text']}"
-                f"  raised {d['raised_at']}")
+                + list_text("raised", lang, t=d["raised_at"]))
         if a.acked_at:
-            line += f", acknowledged {d['acknowledged_at']} by {a.acked_by}"
+            line += list_text("acked", lang, t=d["acknowledged_at"], who=a.acked_by or "")
             if a.ack_note:
-                line += f" ({a.ack_note})"
+                line += list_text("note", lang, note=a.ack_note)
         if a.cleared_at:
-            line += f", cleared {d['cleared_at']}"
+            line += list_text("cleared", lang, t=d["cleared_at"])
         print(line)
     return 0
 

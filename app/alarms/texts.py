@@ -100,6 +100,21 @@ def _pick(pair: tuple[str, str], language: str) -> str:
     return pair[1] if language.startswith("zh") else pair[0]
 
 
+# The `alarms` command's list: what happened when, in the settings' language.
+_LIST = {
+    "raised": ("  raised {t}", "  产生于 {t}"),
+    "acked": (", acknowledged {t} by {who}", "，{who} 确认于 {t}"),
+    "note": (" ({note})", "（{note}）"),
+    "cleared": (", cleared {t}", "，恢复于 {t}"),
+    "none": ("No alarms.", "没有告警。"),
+    "none_active": ("No active alarms.", "没有活动告警。"),
+}
+
+
+def list_text(part: str, language: str = ZH, **values: str) -> str:
+    return _pick(_LIST[part], language).format(**values)
+
+
 def word(value: Any, language: str = ZH) -> str:
     pair = WORDS.get(value) if isinstance(value, str) else None
     return _pick(pair, language) if pair else str(value)
