@@ -79,6 +79,11 @@ class Core:
         self._started = True
         return url
 
+    @property
+    def running(self) -> bool:
+        """Started and not stopped (the receiver may be down: see `start`)."""
+        return self._started
+
     async def apply_settings(self, settings: Settings) -> str | None:
         """Use new settings while running (the settings dialog). The receiver restarts only
         when what it listens with changed (host, port, TLS); the other parts take the new values

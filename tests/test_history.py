@@ -8,7 +8,7 @@ import csv
 import math
 import shutil
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -252,6 +252,10 @@ async def test_purge_keeps_rollups_latest_state_audit_and_alarms(year_master: Pa
         # A second purge finds nothing more.
         again = await svc.purge(now=NOW)
         assert (again.history, again.comm_log, again.rollups) == (0, 0, 0)
+        # Door marks go with the rollup period: 100 days, and the opening of 120 days ago goes.
+        await HistoryService(store, Retention(90 * DAY, 100 * DAY)).purge(now=NOW)
+        assert store.read_sync(oldest, "SELECT COUNT(*) FROM doors_history"
+                               f" WHERE ts < {raw_cut}") == 0
     finally:
         store.close()
 
@@ -368,8 +372,17 @@ def test_export_command(rolled_master: Path, tmp_path: Path, capsys) -> None:
     assert cli_main([*args[:-4], "--from", date, "--to", date]) == 0
     rows = capsys.readouterr().out.splitlines()[1:]
     midnight = datetime(day.year, day.month, day.day).timestamp()
-    assert len(rows) == sum(1 for t in report_times() if midnight <= t <= midnight + DAY)
-    assert {r[:10] for r in rows} <= {date, (day + timedelta(days=1)).strftime("%Y-%m-%d")}
+    assert len(rows) == sum(1 for t in report_times() if midnight <= t < midnight + DAY)
+    assert {r[:10] for r in rows} == {date}
+    assert cli_main([*args[:-4], "--from", date, "--to", date, "--resolution", "hourly"]) == 0
+    hours = capsys.readouterr().out.splitlines()[1:]
+    assert len(hours) == 24 and {r[:10] for r in hours} == {date}  # not the next midnight's
+    # Both ends before anything stored: in order, so nothing to export (exit 1), not a usage
+    # error; a --to far ahead alone is the last day stored up to it.
+    assert cli_main([*args[:-4], "--from", "1990-01-01", "--to", "1995-01-01"]) == 1
+    assert "No values of" in capsys.readouterr().err
+    assert cli_main([*args[:-4], "--to", "9999-12-31"]) == 1
+    assert "No values of" in capsys.readouterr().err
     # Dates before or after anything stored mean "from the start" / "up to the end".
     assert cli_main([*args[:-4], "--from", "0001-01-01", "--to", "9999-12-31",
                      "--resolution", "hourly"]) == 0

@@ -397,6 +397,13 @@ async def test_gzip_reports_and_an_unreadable_body_still_let_it_start(tmp_path):
             [zlib.compress(b"\x1f\x8b not gzip")]))
         state = load_gantry(c2.store, GANTRY)
         assert state is not None and not state.cabinets and state.computers
+        # A body gone altogether (NULL) or not zlib at all: the same.
+        for spoilt in (None, b"not zlib"):
+            await c2.store.write(lambda conn, b=spoilt: conn.execute(
+                "UPDATE comm_log SET body = ? WHERE id = (SELECT l.id FROM comm_log l"
+                " JOIN messages m ON m.log_id = l.id WHERE m.kind = 'cabinet')", [b]))
+            state = load_gantry(c2.store, GANTRY)
+            assert state is not None and not state.cabinets and state.computers
     finally:
         await c2.stop()
     c3 = Core(make_settings(tmp_path))

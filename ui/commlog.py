@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -160,15 +160,28 @@ class CommLogView(QWidget):
         self.body.setPlainText(raw_text(body) if body else self.tr("(empty body)"))
 
 
+SHOW_LIMIT = 64 * 1024  # bytes of a body shown: one line of 256 KB took 3.7 s to lay out
+
+
 def raw_text(body: bytes) -> str:
     """The body as received, indented when it is JSON (only re-laid out, never interpreted);
-    a gzip body (PROTOCOL.md §2) is shown unpacked."""
-    try:
-        body = logged_payload(body)
-    except (ValueError, zlib.error):  # a rejected body that was not valid gzip: as it came
-        pass
+    a gzip body (PROTOCOL.md §2) is shown unpacked. Anyone who reaches the port can have a
+    body logged, so no more than SHOW_LIMIT bytes are unpacked or shown."""
+    if body.startswith(b"\x1f\x8b"):
+        try:
+            body = logged_payload(body, SHOW_LIMIT)
+        except (ValueError, zlib.error) as e:  # not valid gzip, or too big: its bytes say nothing
+            return QCoreApplication.translate(
+                "CommLogView", "(a gzip body of %1 bytes, not unpacked: %2)").replace(
+                "%1", str(len(body))).replace("%2", str(e))
+    if len(body) > SHOW_LIMIT:
+        rest = len(body) - SHOW_LIMIT
+        s = body[:SHOW_LIMIT].decode("utf-8", errors="replace")
+        more = QCoreApplication.translate("CommLogView", "… (%1 more bytes not shown)")
+        return s + "\n" + more.replace("%1", str(rest))
     s = body.decode("utf-8", errors="replace")
     try:
-        return json.dumps(json.loads(s), ensure_ascii=False, indent=2)
+        s = json.dumps(json.loads(s), ensure_ascii=False, indent=2)
     except ValueError:
-        return s
+        pass
+    return s

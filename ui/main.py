@@ -110,10 +110,11 @@ class DesktopApp:
             log.error("receiver did not restart: %s", e)
             self.window.status.set_receiver(False, "", error)
         else:
-            if self.receiver_down_box is not None:  # receiving now: the warning is past
-                self.receiver_down_box.close()
-                self.receiver_down_box = None
-            self.error = ""
+            if self.core.running:  # receiving now: the warning is past
+                if self.receiver_down_box is not None:
+                    self.receiver_down_box.close()
+                    self.receiver_down_box = None
+                self.error = ""
         if self.control is not None:
             self.control.pin = settings.control_pin
             self.control.service.settings = settings

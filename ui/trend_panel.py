@@ -15,6 +15,7 @@ import contextlib
 import copy
 import logging
 import math
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -113,6 +114,15 @@ class GridAxis(_OpaqueGrid, pg.AxisItem):
     pass
 
 
+def _ascii_format(fmt: str) -> tuple[str, list[str]]:
+    """A strftime format without its non-ASCII words ("%m月" -> "%m\\x01", ["月"]): Python 3.11
+    on Windows encodes the format to the ANSI code page, and "月" fails on a Western one."""
+    words = re.findall(r"[^\x00-\x7f]+", fmt)
+    for i, word in enumerate(words):
+        fmt = fmt.replace(word, chr(1 + i), 1)
+    return fmt, words
+
+
 class GridDateAxis(_OpaqueGrid, pg.DateAxisItem):
     """Dates in the gantry's zone (None: the PC's). pyqtgraph takes one fixed offset; it is
     the zone's offset in the middle of the view, so daylight saving is right at least there."""
@@ -130,9 +140,16 @@ class GridDateAxis(_OpaqueGrid, pg.DateAxisItem):
             mine = copy.copy(level)
             mine.tickSpecs = [copy.copy(spec) for spec in level.tickSpecs]
             for spec in mine.tickSpecs:
-                spec.format = formats.get(spec.format, spec.format)
+                spec.format, spec.words = _ascii_format(formats.get(spec.format, spec.format))
             levels[spacing] = mine
         self.zoomLevels = type(self.zoomLevels)(levels)
+
+    def tickStrings(self, values: Any, scale: float, spacing: float) -> list[str]:
+        strings = super().tickStrings(values, scale, spacing)
+        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
+        for i, word in enumerate(getattr(spec, "words", ())):
+            strings = [t.replace(chr(1 + i), word) for t in strings]
+        return strings
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> Any:
         if self.zone is None:
@@ -787,19 +804,17 @@ class TrendPanel(QWidget):
             else:
                 c.item.setData(c.data.t, c.data.y, connect="finite")
 
-    def _autoscale_y(self, only_if_outside: bool = False) -> None:
-        """Fit each value axis to its curves' values; `only_if_outside`: only the axes where a
-        value lies outside what is shown (live appends), so a steady chart does not twitch."""
+    def _autoscale_y(self, axes: set[int] | None = None) -> None:
+        """Fit each value axis (or only `axes`) to its curves' values."""
         for i, vb in enumerate(self.views[: len(self.units)]):
+            if axes is not None and i not in axes:
+                continue
             ys = [c.data.y for c in self.curves.values()
                   if c.axis == i and c.data is not None and len(c.data.y)]
             finite = np.concatenate(ys) if ys else np.array([])
             finite = finite[np.isfinite(finite)]
             if len(finite):
                 lo, hi = float(finite.min()), float(finite.max())
-                shown = vb.viewRange()[1]
-                if only_if_outside and shown[0] <= lo and hi <= shown[1]:
-                    continue
                 pad = max((hi - lo) * 0.08, abs(hi) * 0.02, 0.5)
                 vb.setYRange(lo - pad, hi + pad, padding=0)
                 self._fit_tick_text(self.axes[i], lo - pad, hi + pad)
@@ -985,12 +1000,18 @@ class TrendPanel(QWidget):
             return
         if generation != self._generation:
             return
-        for d in new:
+        beyond: set[int] = set()  # axes a new value lies outside of: refitted to keep it in
+        for d in new:  # sight (an operator's zoom on the values shown stays otherwise)
             c = self.curves.get(d.series.key)
             if c is not None and c.data is not None:
                 c.data = extend(c.data, d, 2 * self._period())
+                ys = d.y[np.isfinite(d.y)]
+                lo, hi = self.views[c.axis].viewRange()[1]
+                if len(ys) and (ys.min() < lo or ys.max() > hi):
+                    beyond.add(c.axis)
         self._draw()
-        self._autoscale_y(only_if_outside=True)  # a new value beyond the axis stays in sight
+        if beyond:
+            self._autoscale_y(beyond)
         self._status_text()
         self.loaded.emit()
 

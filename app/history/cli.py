@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import sys
 import time
 from datetime import datetime, timedelta, tzinfo
@@ -56,6 +57,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 _DATE_ONLY = "%Y-%m-%d"
+_END_OF_DAY_S = 1e-3  # before the next midnight: queries include their upper bound
 # The protocol's own "yyyy-MM-dd HH:mm:ss.zzz" (PROTOCOL.md §5) among them.
 _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
                  "%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", _DATE_ONLY)
@@ -63,21 +65,19 @@ _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
 
 def parse_time(text: str, tz: tzinfo | None = None, end_of_day: bool = False) -> float:
     """A wall-clock time in zone `tz` (None: the PC's) as unix time; with `end_of_day`, a date
-    alone is the end of that day (`--to 2026-12-04`: all of the 4th)."""
+    alone is the end of that day (`--to 2026-12-04`: all of the 4th, not the next midnight's
+    report or hour). Year 1 and 9999 are -inf and inf (no zone arithmetic takes them)."""
     for fmt in _TIME_FORMATS:
         try:
             wall = datetime.strptime(text.strip(), fmt)
         except ValueError:
             continue
-        # Stored times lie within PLAUSIBLE_MIN..MAX: "from 1990" or even year 1 means from
-        # the start (year 1 is a well-formed date no zone arithmetic can take).
         try:
             if fmt == _DATE_ONLY and end_of_day:
-                wall += timedelta(days=1)
-            t = gantry_time.epoch(wall, tz)
+                return gantry_time.epoch(wall + timedelta(days=1), tz) - _END_OF_DAY_S
+            return gantry_time.epoch(wall, tz)
         except (ValueError, OverflowError, OSError):
-            t = PLAUSIBLE_MIN if wall.year < 2000 else PLAUSIBLE_MAX
-        return min(max(t, PLAUSIBLE_MIN), PLAUSIBLE_MAX)
+            return -math.inf if wall.year < 2000 else math.inf
     raise ExportUsageError(f"Cannot read the time {text!r}: use YYYY-MM-DD or"
                            " 'YYYY-MM-DD HH:MM'.")
 
@@ -119,9 +119,11 @@ def run(args: argparse.Namespace, data_dir: Path, settings: Settings) -> int:
 
     tz = settings.gantry_zone(args.gantry)
     t1 = parse_time(args.end, tz, end_of_day=True) if args.end else time.time()
-    t0 = parse_time(args.start, tz) if args.start else t1 - 86400
+    t0 = parse_time(args.start, tz) if args.start else min(t1, PLAUSIBLE_MAX) - 86400
     if t0 >= t1:
         raise ExportUsageError("--from must be before --to.")
+    # Stored times lie within PLAUSIBLE_MIN..MAX: "from 1990" or year 1 means from the start.
+    t0, t1 = max(t0, PLAUSIBLE_MIN), min(t1, PLAUSIBLE_MAX)
     series = [parse_series(args.gantry, s, args.cabinet) for s in args.metric]
     if args.out is not None and args.out.is_dir():
         raise ExportUsageError(f"{args.out} is a folder: give --out a file name, such as"

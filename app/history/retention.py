@@ -4,8 +4,9 @@ in small batches on the store's writer, so receiving is never held up for long.
 What goes:
 1. raw `<kind>_history` rows older than the raw period, but only rows already folded into the
    rollups (a row is never lost before its hour is summarised). Door reports are kept where
-   they mark an opening or closing (a report showing a door open, and the report after one):
-   doors have no rollup, and a year's trend still marks every opening (a few rows each);
+   they mark an opening or closing (a report showing a door open, and the report after one),
+   until the rollup period ends: doors have no rollup, and a year's trend still marks every
+   opening (a few rows each);
 2. the raw bodies in `comm_log` older than the raw period (accepted and rejected requests): the
    body is set to NULL, the row itself (time, peer, code, reason, size) stays. Exception: the
    body of each gantry's / cabinet's newest message, from which the fleet's latest state is
@@ -38,7 +39,7 @@ DAY = 86400.0
 # `series.door_changes`) and neither does the report before it (else it shows the closing).
 _OPEN = "(IFNULL({t}front_door_closed, 1) = 0 OR IFNULL({t}back_door_closed, 1) = 0)"
 _DOOR_REPORT_GOES = (
-    f" AND NOT {_OPEN.format(t='h.')} AND NOT IFNULL((SELECT {_OPEN.format(t='p.')}"
+    f"NOT {_OPEN.format(t='h.')} AND NOT IFNULL((SELECT {_OPEN.format(t='p.')}"
     " FROM doors_history p WHERE p.gantry_id = h.gantry_id AND p.cabinet_id IS h.cabinet_id"
     " AND p.device_id = h.device_id AND p.ts < h.ts ORDER BY p.ts DESC LIMIT 1), 0)")
 
@@ -78,20 +79,24 @@ def history_sources(db: sqlite_utils.Database | sqlite3.Connection,
 
 def purge_history_batch(conn: sqlite3.Connection, kind: str,
                         source: tuple[str, int | None, int], cutoff: float,
-                        batch: int = BATCH_ROWS) -> int:
+                        batch: int = BATCH_ROWS, marks_cutoff: float | None = None) -> int:
     """Writer task: delete up to `batch` old raw rows of one device; returns how many.
 
-    Walks the table's (gantry, cabinet, device, ts) index, so it costs the rows it deletes."""
+    Walks the table's (gantry, cabinet, device, ts) index, so it costs the rows it deletes.
+    Door reports marking a change are kept until `marks_cutoff` (the rollups' period: a
+    sensor stuck on "open" would otherwise keep every report for ever)."""
     table = HISTORY_TABLES[kind]
     # Kinds that have no rollup (doors, air conditioners, sensors) have nothing to wait for.
     limit = rolled_up_to(conn, kind) if kind in rolled_kinds() else None
     bound = "" if limit is None else f" AND h.rowid <= {int(limit)}"
+    params: list[object] = [*source, cutoff]
     if kind == "doors":
-        bound += _DOOR_REPORT_GOES
+        bound += f" AND (h.ts < ? OR {_DOOR_REPORT_GOES})"
+        params.append(-1.0 if marks_cutoff is None else marks_cutoff)
     cur = conn.execute(
         f"DELETE FROM [{table}] WHERE rowid IN (SELECT h.rowid FROM [{table}] h"
         f" WHERE h.gantry_id = ? AND h.cabinet_id IS ? AND h.device_id = ? AND h.ts < ?{bound}"
-        " LIMIT ?)", [*source, cutoff, batch])
+        " LIMIT ?)", [*params, batch])
     return cur.rowcount
 
 

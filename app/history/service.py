@@ -105,7 +105,8 @@ class HistoryService:
         for kind in HISTORY_TABLES:
             n = 0
             for source in await self.store.read(history_sources, kind):
-                n += await self._repeat(purge_history_batch, kind, source, raw_cut, BATCH_ROWS)
+                n += await self._repeat(purge_history_batch, kind, source, raw_cut, BATCH_ROWS,
+                                        self.retention.rollup_cutoff(now))
             counts.by_table[HISTORY_TABLES[kind]] = n
             counts.history += n
         kept = await self.store.read(kept_bodies)

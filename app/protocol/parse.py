@@ -245,10 +245,11 @@ _GZIP_MAGIC = b"\x1f\x8b"  # no JSON text starts with these bytes
 _STORED_LIMIT = 256 * 1024 * 1024  # an accepted body was within the limit of its day
 
 
-def logged_payload(body: bytes) -> bytes:
+def logged_payload(body: bytes, limit: int = _STORED_LIMIT) -> bytes:
     """The JSON of a body as the communication log keeps it: gzip bodies (PROTOCOL.md §2) are
-    logged as they were sent, since their MD5 may be over the compressed bytes."""
-    return _gunzip(body, _STORED_LIMIT) if body.startswith(_GZIP_MAGIC) else body
+    logged as they were sent, since their MD5 may be over the compressed bytes. Raises
+    ValueError past `limit` bytes unpacked (a rejected body may be a gzip bomb)."""
+    return _gunzip(body, limit) if body.startswith(_GZIP_MAGIC) else body
 
 
 def parse_stored(payload: bytes) -> StatusMessage:

@@ -7,6 +7,7 @@ door events of a cabinet, the communication log.
 from __future__ import annotations
 
 import json
+import logging
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,8 @@ import sqlite_utils
 from app.protocol import DEVICE_MODELS
 
 from .schema import HISTORY_TABLES
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,14 @@ def latest_bodies(db: sqlite_utils.Database, gantry_id: str) -> list[StoredBody]
         " ORDER BY m.kind, m.cabinet_id",
         [gantry_id],
     ).fetchall()
-    return [StoredBody(k, c, t, p, zlib.decompress(b)) for k, c, t, p, b in rows]
+    out = []
+    for k, c, t, p, b in rows:
+        try:
+            out.append(StoredBody(k, c, t, p, zlib.decompress(b)))
+        except (TypeError, zlib.error) as e:  # no body, or a damaged one: that part waits
+            log.warning("gantry %s: the stored body of its newest %s report cannot be read"
+                        " (%s)", gantry_id, k, e)
+    return out
 
 
 def metric_series(

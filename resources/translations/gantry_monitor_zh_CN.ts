@@ -249,6 +249,16 @@
             <source>(empty body)</source>
             <translation>（空报文）</translation>
         </message>
+        <message>
+            <location filename="../../ui/commlog.py" line="174" />
+            <source>(a gzip body of %1 bytes, not unpacked: %2)</source>
+            <translation>（gzip 压缩的请求体，%1 字节，未解压：%2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/commlog.py" line="180" />
+            <source>… (%1 more bytes not shown)</source>
+            <translation>……（另有 %1 字节未显示）</translation>
+        </message>
     </context>
     <context>
         <name>Computers</name>

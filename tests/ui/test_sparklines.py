@@ -181,6 +181,12 @@ def test_trend_tab_follows_the_first_reports_until_the_operator_chooses(run, des
     run(wait_until(lambda: loaded and len(panel.curves[TEMPERATURE_KEY].data.y) == 2, 5))
     lo, hi = panel.views[0].viewRange()[1]
     assert lo < 21.5 < 35 < hi
+    # The operator's own zoom on the values stays while new values fall inside it.
+    panel.views[0].setYRange(30, 40, padding=0)
+    loaded.clear()
+    run(poster.code(report("36")))
+    run(wait_until(lambda: loaded and len(panel.curves[TEMPERATURE_KEY].data.y) == 3, 5))
+    assert panel.views[0].viewRange()[1] == [30, 40]
     # Chosen now: more cabinets or computers reporting never move the chart.
     doc = report("22")
     doc["cabinetStatus"]["id"] = "2"

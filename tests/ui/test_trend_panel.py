@@ -344,5 +344,9 @@ def test_date_ticks_read_in_the_operators_language(qapp) -> None:
     year, hours = float("inf"), 6 * 3600
     assert ticks(chinese, hours, DAY_SPACING, day) == "12-04"
     assert ticks(chinese, year, MONTH_SPACING, july) == "07月"
+    # What reaches strftime is ASCII: Python 3.11 on Windows encodes the format to the ANSI
+    # code page, where "月" fails and pyqtgraph then prints an empty tick.
+    assert all(spec.format.isascii() for level in chinese.zoomLevels.values()
+               for spec in level.tickSpecs)
     assert ticks(english, hours, DAY_SPACING, day) == "Fri 04"
     assert ticks(english, year, MONTH_SPACING, july) == "Jul"
