@@ -23,6 +23,7 @@ import argparse
 import asyncio
 import gc
 import json
+import os
 import random
 import socket
 import statistics
@@ -78,6 +79,26 @@ POLICY = ReceivePolicy(skew_tolerance_s=0)
 """, 1)
 CUT_DOWNS = (("  writes no rows", NO_SQL), ("  stores nothing", NO_STORE),
              ("  checks only", None))
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(url: str, seconds: float, connections: int, pid: int
+             ) -> tuple[float, list[float], float | None]:
+    """flat_out, with the server's CPU time per message (what a core can serve)."""
+    before = cpu_seconds(pid)
+    rate, latencies = asyncio.run(flat_out(url, seconds, connections))
+    after = cpu_seconds(pid)
+    per_msg = None if before is None or after is None or not latencies else (
+        (after - before) / len(latencies))
+    return rate, latencies, per_msg
 
 
 def free_port() -> int:
@@ -196,13 +217,14 @@ def main() -> None:
     try:
         wait_port(ours_port)
         wait_port(bare_port)
-        rates: dict[tuple[str, int], tuple[float, list[float]]] = {}
+        rates: dict[tuple[str, int], tuple[float, list[float], float | None]] = {}
         paced_lat: dict[str, list[float]] = {}
-        for name, port in (("bare aiohttp", bare_port), ("gantry-monitor", ours_port)):
+        for name, port, pid in (("bare aiohttp", bare_port, bare.pid),
+                                ("gantry-monitor", ours_port, ours.pid)):
             url = f"http://127.0.0.1:{port}/monitor.do"
             asyncio.run(flat_out(url, 1.0, counts[0]))  # warm-up
             for n in counts:
-                rates[(name, n)] = asyncio.run(flat_out(url, args.seconds, n))
+                rates[(name, n)] = measured(url, args.seconds, n, pid)
             # The load generator's own garbage collection must not show as answer latency.
             gc.collect()
             gc.disable()
@@ -221,11 +243,16 @@ def main() -> None:
             url = f"http://127.0.0.1:{port}/monitor.do"
             asyncio.run(flat_out(url, 1.0, counts[0]))
             for n in counts:
-                rates[(name, n)] = asyncio.run(flat_out(url, args.seconds, n))
+                rates[(name, n)] = measured(url, args.seconds, n, server.pid)
             server.terminate()
-        print(f"{'server':16} {'conns':>5} {'msg/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
-        for (name, n), (rate, lat) in rates.items():
-            print(f"{name:16} {n:5d} {rate:8.0f} {pct(lat, 50):8.1f} {pct(lat, 99):8.1f}")
+        # The server's CPU per message: with the load generator on the same machine, what
+        # one core of the server can serve (1e6 / it = messages/s at 100 % of a core).
+        print(f"{'server':16} {'conns':>5} {'msg/s':>8} {'p50 ms':>8} {'p99 ms':>8}"
+              f" {'cpu us/msg':>11}")
+        for (name, n), (rate, lat, cpu) in rates.items():
+            cpu_text = f"{cpu * 1e6:11.0f}" if cpu is not None else f"{'-':>11}"
+            print(f"{name:16} {n:5d} {rate:8.0f} {pct(lat, 50):8.1f} {pct(lat, 99):8.1f}"
+                  f" {cpu_text}")
         print("paced at 100 msg/s:")
         for name, pl in paced_lat.items():
             print(f"{name:16} p50 {pct(pl, 50):6.2f} ms  p99 {pct(pl, 99):6.2f} ms")
