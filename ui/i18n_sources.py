@@ -83,6 +83,10 @@ def _catalogue(context: str) -> list[str] | None:
         from app.history.catalogue import KIND_LABELS, METRICS
 
         return list(KIND_LABELS.values()) + [m.label for m in METRICS]
+    if context == "Unit":
+        from app.history.catalogue import WORD_UNITS
+
+        return sorted(WORD_UNITS)
     return None
 
 

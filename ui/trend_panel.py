@@ -45,8 +45,8 @@ from PySide6.QtWidgets import (
 from app import gantry_time
 from app.fleet import Fleet
 from app.history import Metric, Retention, Series
-from app.history.catalogue import KIND_LABELS, metrics_of_kind
-from app.history.export import table, write
+from app.history.catalogue import KIND_LABELS, WORD_UNITS, metrics_of_kind
+from app.history.export import HeaderWords, table, write
 from app.history.series import (
     PLAUSIBLE_MAX,
     PLAUSIBLE_MIN,
@@ -60,7 +60,10 @@ from app.history.series import (
     extend,
     load,
 )
+from app.protocol import NoValue
 from ui import style
+from ui.text import reason_text
+from ui.tree import computer_role
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +74,7 @@ QUICK_RANGES = (("1 h", HOUR), ("24 h", DAY), ("7 d", 7 * DAY), ("30 d", 30 * DA
 RELOAD_MS = 250  # after the last pan / zoom step
 LIVE_MS = 1000  # dirty -> appended
 CHOICES_MS = 500  # a report -> its gantry / cabinet in the choices
+NOTICE_S = 15.0  # how long a notice (export done, a unit too many) stays in the status line
 HOURLY_LIVE_S = 60.0  # hourly rollups move on slowly: reload them at most this often
 MAX_MARKERS = 300
 # Series pens: calm, distinct hues kept away from alarm red and warning amber. Solid lines only:
@@ -165,9 +169,11 @@ def _t(text: str) -> str:
 
 
 def _wall(d: QDateTime) -> datetime:
-    """The wall-clock time a date-time edit shows, as a naive datetime (its zone is ours)."""
+    """The wall-clock time a date-time edit shows, as a naive datetime (its zone is ours).
+    Whole minutes, as it shows them: the seconds a quick range left in it are not seen, and a
+    free range from 22:00 must not start at 22:00:37, after the 22:00 report."""
     day, t = d.date(), d.time()
-    return datetime(day.year(), day.month(), day.day(), t.hour(), t.minute(), t.second())
+    return datetime(day.year(), day.month(), day.day(), t.hour(), t.minute())
 
 
 def _qwall(wall: datetime) -> QDateTime:
@@ -187,10 +193,24 @@ def metric_label(m: Metric) -> str:
     return QCoreApplication.translate("Metric", m.label)
 
 
-def series_label(s: Series) -> str:
+def unit_label(unit: str) -> str:
+    return QCoreApplication.translate("Unit", unit) if unit in WORD_UNITS else unit
+
+
+def device_label(s: Series, fleet: Fleet | None = None) -> str:
+    """The device as the tree names it: a computer by its role ("Toll PC (primary) 1")."""
+    if s.metric.kind == "computer" and fleet is not None:
+        g = fleet.gantries.get(s.gantry_id)
+        pc = next((c for c in g.computers if int(c.id) == s.device_id), None) if g else None
+        if pc is not None:
+            return computer_role(pc.is_monitor_computer.value, pc.is_main_computer.value,
+                                 pc.id)
     kind = QCoreApplication.translate("Metric", KIND_LABELS[s.metric.kind])
-    dev = "" if s.metric.kind == "thermohygrometer" else f" {s.device_id}"
-    return f"{kind}{dev}: {metric_label(s.metric)} ({s.metric.unit})"
+    return kind if s.metric.kind == "thermohygrometer" else f"{kind} {s.device_id}"
+
+
+def series_label(s: Series, fleet: Fleet | None = None) -> str:
+    return f"{device_label(s, fleet)}: {metric_label(s.metric)} ({unit_label(s.metric.unit)})"
 
 
 @dataclass
@@ -236,6 +256,7 @@ class TrendPanel(QWidget):
         self.marks: list[pg.GraphicsObject] = []
         self._marks_key: object = None  # what self.marks show
         self.alarm_note = ""
+        self._notice: tuple[str, float] | None = None  # text, until (monotonic)
         self._build()
 
     # -- widgets -------------------------------------------------------------------------------
@@ -401,6 +422,7 @@ class TrendPanel(QWidget):
         self._choices_timer.timeout.connect(self._refresh_after_reports)
         self._set_edits()
         self._show_x(self.t0, self.t1)  # the axis shows the range the edits show from the start
+        self._label_axes()  # no curve yet: no value ticks
         self._status_text()
 
     def _sync_views(self) -> None:
@@ -473,8 +495,8 @@ class TrendPanel(QWidget):
         self.metric_list.blockSignals(True)
         self.metric_list.clear()
         for s in wanted:
-            item = QListWidgetItem(series_label(s))
-            item.setToolTip(series_label(s))
+            item = QListWidgetItem(series_label(s, self.fleet))
+            item.setToolTip(series_label(s, self.fleet))
             item.setData(Qt.ItemDataRole.UserRole, s)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if s.key in self.curves
@@ -517,6 +539,7 @@ class TrendPanel(QWidget):
         s: Series = item.data(Qt.ItemDataRole.UserRole)
         on = item.checkState() == Qt.CheckState.Checked
         self._chosen_by_user = True  # what is charted stays, whatever reports next
+        self._clear_reading()
         if on and s.key not in self.curves:
             self._add_curve(s)
         elif not on and s.key in self.curves:
@@ -550,7 +573,7 @@ class TrendPanel(QWidget):
         unit = s.metric.unit
         if unit not in self.units:
             if len(self.units) >= MAX_AXES:
-                self.status.setText(_t("At most %1 different units at once.").replace(
+                self.say(_t("At most %1 different units at once.").replace(
                     "%1", str(MAX_AXES)))
                 self._uncheck(s.key)
                 return
@@ -564,7 +587,8 @@ class TrendPanel(QWidget):
         # samples a pixel) halves nothing in peak mode (bins of 2 samples give 2 points); one
         # bin a pixel still draws every column's full min-max stroke, with 4x fewer points
         # (a year: ~1 700 instead of 8 700 per curve). A bin holding a gap's NaN stays a gap.
-        item = pg.PlotDataItem([], [], pen=pen, connect="finite", name=series_label(s),
+        item = pg.PlotDataItem([], [], pen=pen, connect="finite",
+                               name=series_label(s, self.fleet),
                                autoDownsampleFactor=1.0)
         item.setDownsampling(auto=True, method="peak")
         item.setClipToView(True)
@@ -610,24 +634,32 @@ class TrendPanel(QWidget):
                 self.views[c.axis].removeItem(c.item)
         self.units = []
         self._label_axes()
+        self._clear_reading()
+
+    def _clear_reading(self) -> None:
+        """The crosshair's reading names the curves it read: gone with them."""
+        self.cross.hide()
+        self.readout.setText(" ")
 
     def _label_axes(self) -> None:
         self._update_key()
         for i, axis in enumerate(self.axes):
             if i < len(self.units):
-                axis.setLabel(self.units[i])
+                axis.setLabel(unit_label(self.units[i]))
+                axis.setStyle(showValues=True)
                 axis.show()
             elif i > 0:
                 axis.hide()
-            else:
+            else:  # no curve: no values either (the last curve's, or pyqtgraph's 0.2-0.8)
                 axis.setLabel("")
+                axis.setStyle(showValues=False)
 
     def _update_key(self) -> None:
         """Each curve's colour and name (with its unit), in one wrapping line above the plot."""
         from html import escape
 
         entries = [f'<span style="color:{c.colour}">&#9473;&#9473;</span>&nbsp;'
-                   f"{escape(series_label(c.series))}" for c in self.curves.values()]
+                   f"{escape(series_label(c.series, self.fleet))}" for c in self.curves.values()]
         self.key.setText("&nbsp;&nbsp;&nbsp; ".join(entries))
         self.key.setVisible(bool(entries))
 
@@ -650,7 +682,7 @@ class TrendPanel(QWidget):
         t0 = gantry_time.epoch(_wall(self.from_edit.dateTime()), self.zone)
         t1 = gantry_time.epoch(_wall(self.to_edit.dateTime()), self.zone)
         if t1 <= t0:
-            self.status.setText(_t("The end of the range must be after its start."))
+            self.say(_t("The end of the range must be after its start."))
             return
         self._free()
         self.set_range(float(t0), float(t1))
@@ -669,9 +701,7 @@ class TrendPanel(QWidget):
         self.t0, self.t1 = t0, t1
         self._reload_timer.stop()  # an earlier pan's reload is superseded by this range
         self._set_edits()
-        # A reading of the old range would name a time no longer on the chart.
-        self.cross.hide()
-        self.readout.setText(" ")
+        self._clear_reading()  # it would name a time no longer on the chart
         self._move_pending = True
         if self.reader is None or self.gantry_id is None:
             self._move_to(t0, t1)
@@ -887,12 +917,24 @@ class TrendPanel(QWidget):
         self.marks = []
         self._marks_key = None
 
+    def say(self, message: str, seconds: float = NOTICE_S) -> None:
+        """A notice for the operator (export done, a unit too many): it stays in the status
+        line for `seconds`, ahead of what the chart shows, however often that is redrawn."""
+        self._notice = (message, time.monotonic() + seconds)
+        self._status_text()
+
     def _status_text(self) -> None:
+        notice = ""
+        if self._notice is not None:
+            if time.monotonic() < self._notice[1]:
+                notice = self._notice[0] + " — "
+            else:
+                self._notice = None
         if self.gantry_id is None:
-            self.status.setText(_t("No gantry has reported yet."))
+            self.status.setText(notice + _t("No gantry has reported yet."))
             return
         if not self.curves:
-            self.status.setText(_t("Tick one or more metrics on the left."))
+            self.status.setText(notice + _t("Tick one or more metrics on the left."))
             return
         points = sum(c.data.points for c in self.curves.values() if c.data is not None)
         if self.source is Source.RAW:
@@ -907,13 +949,14 @@ class TrendPanel(QWidget):
         if self.zone is not None:  # the PC's own zone goes without saying
             text += " — " + _t("times in %1").replace(
                 "%1", gantry_time.describe(self.zone, self.t1))
-        self.status.setText(text)
+        self.status.setText(notice + text)
 
     # -- crosshair -----------------------------------------------------------------------------
 
     def _mouse_moved(self, pos: Any) -> None:
         vb = self.item.getViewBox()
-        if not self.item.sceneBoundingRect().contains(pos) or not self.curves:
+        # The data area only: over the axes the time read would lie outside the range.
+        if not vb.sceneBoundingRect().contains(pos) or not self.curves:
             self.cross.hide()
             return
         x = vb.mapSceneToView(pos).x()
@@ -925,16 +968,22 @@ class TrendPanel(QWidget):
         """Time and the value of every curve nearest to time x (crosshair text)."""
         if not (PLAUSIBLE_MIN <= x <= PLAUSIBLE_MAX):
             return ""
-        parts = [gantry_time.local(x, self.zone).strftime("%Y-%m-%d %H:%M")]
+        if self.source is Source.HOURLY:  # the hour whose min / mean / max are read
+            start = x - x % HOUR
+            when = (gantry_time.local(start, self.zone).strftime("%Y-%m-%d %H:%M") + "–"
+                    + gantry_time.local(start + HOUR, self.zone).strftime("%H:%M"))
+        else:
+            when = gantry_time.local(x, self.zone).strftime("%Y-%m-%d %H:%M")
+        parts = [when]
         for c in self.curves.values():
-            parts.append(f"{series_label(c.series)}: {self._value_at(c, x)}")
+            parts.append(f"{series_label(c.series, self.fleet)}: {self._value_at(c, x)}")
         return "  |  ".join(parts)
 
     def _value_at(self, c: Curve, x: float) -> str:
         d = c.data
         if d is None or not len(d.t):
             return "—"
-        unit = c.series.metric.unit
+        unit = unit_label(c.series.metric.unit)
         i = int(np.clip(np.searchsorted(d.t, x), 0, len(d.t) - 1))
         if i > 0 and abs(d.t[i - 1] - x) < abs(d.t[i] - x):
             i -= 1
@@ -944,7 +993,10 @@ class TrendPanel(QWidget):
         if math.isnan(d.y[i]):
             for ts, reason in d.reasons:
                 if abs(ts - x) <= near:
-                    return reason
+                    try:  # in words, as the schematic says it: "no data (NoData)"
+                        return reason_text(NoValue(reason))
+                    except ValueError:
+                        return reason
             return _t("no report")
         if d.source is Source.HOURLY and d.lo is not None and d.hi is not None:
             return f"{d.y[i]:.4g} {unit} ({_t('min')} {d.lo[i]:.4g}, {_t('max')} {d.hi[i]:.4g})"
@@ -1019,7 +1071,7 @@ class TrendPanel(QWidget):
 
     def _export_clicked(self) -> None:
         if not self.curves or self.reader is None:
-            self.status.setText(_t("Nothing to export: tick a metric first."))
+            self.say(_t("Nothing to export: tick a metric first."))
             return
         path, _f = QFileDialog.getSaveFileName(
             self, _t("Export the chart"), f"trend-{self.gantry_id}.csv",
@@ -1032,16 +1084,34 @@ class TrendPanel(QWidget):
         assert self.reader is not None
         series = [c.series for c in self.curves.values()]
         header, rows = await self.reader(table, series, self.t0, self.t1, self.source,
-                                         self.zone)
+                                         self.zone, self._header_words())
         try:
             await asyncio.to_thread(write, path, header, rows)
         except (OSError, ValueError) as e:
-            self.status.setText(_t("Could not write %1: %2").replace("%1", path).replace(
+            self.say(_t("Could not write %1: %2").replace("%1", path).replace(
                 "%2", str(e)))
             return 0
-        self.status.setText(_t("Exported %1 rows to %2").replace("%1", str(len(rows))).replace(
+        self.say(_t("Exported %1 rows to %2").replace("%1", str(len(rows))).replace(
             "%2", path))
         return len(rows)
+
+    def _header_words(self) -> HeaderWords:
+        """The export's header in the operator's language, naming what the chart names."""
+        def fmt(translated: str) -> str:
+            return translated.replace("{", "{{").replace("}", "}}").replace(
+                "%1", "{name}").replace("%2", "{unit}")
+
+        def name(s: Series) -> str:
+            where = "" if s.cabinet_id is None else _t("Cabinet %1").replace(
+                "%1", str(s.cabinet_id)) + " "
+            return f"{where}{device_label(s, self.fleet)}: {metric_label(s.metric)}"
+
+        return HeaderWords(
+            time=fmt(_t("Local time (%1)")).replace("{name}", "{zone}"),
+            raw=fmt(_t("%1 (%2)")),
+            hourly=(fmt(_t("%1 hourly min (%2)")), fmt(_t("%1 hourly mean (%2)")),
+                    fmt(_t("%1 hourly max (%2)"))),
+            name=name, unit=unit_label)
 
     def detach(self) -> None:
         """Stop loading and updating; the chart stays as drawn."""

@@ -110,6 +110,10 @@ class Series:
         return f"{where}{what}: {self.metric.label}"
 
 
+# Units that are words (the window translates them); the others are symbols read everywhere.
+WORD_UNITS = frozenset({"min", "strikes"})
+
+
 def _check() -> None:
     # Every catalogue entry is a numeric reading of its model: a typo fails at import.
     for m in METRICS:

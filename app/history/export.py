@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -23,25 +25,38 @@ from .series import Source, raw_rows
 FORMATS = ("csv", "xlsx")
 
 
+@dataclass(frozen=True)
+class HeaderWords:
+    """How the header reads: English here (the CLI); the window passes its language's."""
+
+    time: str = "Local time ({zone})"
+    raw: str = "{name} ({unit})"
+    hourly: tuple[str, str, str] = ("{name} hourly min ({unit})", "{name} hourly mean ({unit})",
+                                    "{name} hourly max ({unit})")
+    name: Callable[[Series], str] = Series.english_label
+    unit: Callable[[str], str] = str
+
+
 def table(db: sqlite_utils.Database, series: list[Series], t0: float, t1: float,
-          source: Source, tz: tzinfo | None = None) -> tuple[list[str], list[list[object]]]:
+          source: Source, tz: tzinfo | None = None, words: HeaderWords | None = None
+          ) -> tuple[list[str], list[list[object]]]:
     """Reader query: (header, rows); each row starts with the naive wall-clock time in the
     gantry's zone `tz` (None: the PC's)."""
-    header = [f"Local time ({gantry_time.describe(tz, t1 if t1 < 4e9 else 0)})"]
+    w = words or HeaderWords()
+    header = [w.time.format(zone=gantry_time.describe(tz, t1 if t1 < 4e9 else 0))]
     cells: dict[float, dict[int, object]] = {}
     width = 1 if source is Source.RAW else 3
     for i, s in enumerate(series):
-        name, unit = s.english_label(), s.metric.unit
+        name, unit = w.name(s), w.unit(s.metric.unit)
         if source is Source.RAW:
-            header.append(f"{name} ({unit})")
+            header.append(w.raw.format(name=name, unit=unit))
             for ts, value, no_value in raw_rows(db, s, t0, t1):
                 if value is None:
                     value = (json.loads(no_value).get(s.metric.field) if no_value else None) \
                         or "NoData"
                 cells.setdefault(ts, {})[i * width] = value
         else:
-            header += [f"{name} hourly min ({unit})", f"{name} hourly mean ({unit})",
-                       f"{name} hourly max ({unit})"]
+            header += [h.format(name=name, unit=unit) for h in w.hourly]
             for r in hourly(db, s, t0, t1):
                 row = cells.setdefault(float(r.hour), {})
                 row[i * width], row[i * width + 1], row[i * width + 2] = r.min, r.mean, r.max

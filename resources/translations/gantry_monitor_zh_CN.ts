@@ -3046,6 +3046,31 @@ Cabinet %3 %4</source>
             <source>%b</source>
             <translation>%m月</translation>
         </message>
+        <message>
+            <location filename="../../ui/trend_panel.py" line="1111" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/trend_panel.py" line="1113" />
+            <source>%1 hourly max (%2)</source>
+            <translation>%1 每小时最大值（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/trend_panel.py" line="1112" />
+            <source>%1 hourly mean (%2)</source>
+            <translation>%1 每小时平均值（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/trend_panel.py" line="1112" />
+            <source>%1 hourly min (%2)</source>
+            <translation>%1 每小时最小值（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/trend_panel.py" line="1110" />
+            <source>Local time (%1)</source>
+            <translation>当地时间（%1）</translation>
+        </message>
     </context>
     <context>
         <name>VideoPanel</name>
@@ -3088,6 +3113,19 @@ Cabinet %3 %4</source>
             <location filename="../../ui/media_viewer.py" line="148" />
             <source>◀ Frame</source>
             <translation>◀ 帧</translation>
+        </message>
+    </context>
+    <context>
+        <name>Unit</name>
+        <message>
+            <location filename="../../ui/trend_panel.py" line="213" />
+            <source>min</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <location filename="../../ui/trend_panel.py" line="213" />
+            <source>strikes</source>
+            <translation>次</translation>
         </message>
     </context>
 </TS>

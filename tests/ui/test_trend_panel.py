@@ -350,3 +350,61 @@ def test_date_ticks_read_in_the_operators_language(qapp) -> None:
                for spec in level.tickSpecs)
     assert ticks(english, hours, DAY_SPACING, day) == "Fri 04"
     assert ticks(english, year, MONTH_SPACING, july) == "Jul"
+
+
+def test_what_the_operator_is_told_stays_true(year_panel, run, qapp, tmp_path: Path) -> None:
+    """Findings of an operator's trial: each of these read wrong or vanished before."""
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    from ui import i18n
+    from ui.trend_panel import MAX_AXES
+
+    panel, _store, _clock = year_panel
+    shown(panel, run, lambda: panel.show_series(GANTRY, 1, KEYS[:1], span=DAY))
+    # A free range reads the whole minutes its edits show, not seconds left from "now".
+    start = datetime.fromtimestamp(NOW - 5 * HOUR)
+    panel.from_edit.setDateTime(QDateTime(QDate(start.year, start.month, start.day),
+                                          QTime(start.hour, 0, 37)))
+    panel.to_edit.setDateTime(QDateTime(QDate(start.year, start.month, start.day),
+                                        QTime(start.hour + 2 if start.hour < 22 else 23, 0)))
+    shown(panel, run, panel._free_range)
+    assert panel.t0 == datetime(start.year, start.month, start.day, start.hour).timestamp()
+    # A notice stays ahead of the status line while the chart redraws.
+    panel.say("notice for the operator")
+    panel._status_text()
+    assert panel.status.text().startswith("notice for the operator — ")
+    # A unit too many is refused with a sentence that stays.
+    units_keys = ["thermohygrometer.temperature", "mains.voltage", "ups.charge_percent",
+                  "mains.frequency", "mains.power"]
+    for i in range(panel.metric_list.count()):
+        item = panel.metric_list.item(i)
+        if item.data(Qt.ItemDataRole.UserRole).metric.key in units_keys[1:]:
+            item.setCheckState(Qt.CheckState.Checked)
+    assert len(panel.units) == MAX_AXES
+    run(asyncio.sleep(0.3))
+    assert _t("At most %1 different units at once.").replace("%1", str(MAX_AXES)) \
+        in panel.status.text()
+    # Unticking clears the reading that named it; over the axes nothing is read.
+    panel._mouse_moved(panel.item.getViewBox().sceneBoundingRect().center())
+    assert panel.readout.text().strip()
+    first = next(panel.metric_list.item(i) for i in range(panel.metric_list.count())
+                 if panel.metric_list.item(i).checkState() == Qt.CheckState.Checked)
+    first.setCheckState(Qt.CheckState.Unchecked)
+    assert not panel.readout.text().strip()
+    right_axis = panel.axes[1].sceneBoundingRect().center()
+    panel._mouse_moved(right_axis)
+    assert not panel.cross.isVisible() and not panel.readout.text().strip()
+    # Hourly values read as the hour they summarise.
+    shown(panel, run, lambda: panel.show_quick(7 * DAY))
+    hour = NOW - 3 * DAY
+    reading = panel.read_at(hour + 1234)
+    assert reading.startswith(datetime.fromtimestamp(hour).strftime("%Y-%m-%d %H:%M") + "–"
+                              + datetime.fromtimestamp(hour + HOUR).strftime("%H:%M"))
+    # The export's header is in the operator's language, as the chart names things.
+    translators = i18n.install(qapp, "zh_CN")
+    try:
+        run(panel.export_to(str(tmp_path / "zh.csv")))
+    finally:
+        i18n.uninstall(qapp, translators)
+    header = (tmp_path / "zh.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith('当地时间（') and "机柜 1 市电输入 1: 市电电压 每小时平均值（V）" in header
