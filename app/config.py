@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomli_w
+import tomlkit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from tomlkit.items import Table
 
 from app.alarms.settings import AlarmSettings
 from app.gantry_time import check_zone_name, zone
@@ -129,13 +130,63 @@ def load_settings(path: Path | None = None, named: bool = False) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write `settings` into the file, edited in place: what the installer wrote (comments,
+    order, values equal to the defaults) stays; a value changed is changed where it stands;
+    a value not in the file is added only if it differs from the default; a gantry removed
+    is removed."""
     path = path or default_config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    data: dict[str, Any] = settings.model_dump(mode="json")
+    try:
+        doc = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else \
+            tomlkit.document()
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError):
+        doc = tomlkit.document()  # unreadable: it could not have been loaded either
+    defaults = Settings().model_dump(mode="json")
+    _edit_table(doc, settings.model_dump(mode="json"), defaults)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
+    tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
     tmp.replace(path)  # atomic: a crash never leaves half a settings file
     return path
+
+
+_GANTRY_DEFAULTS = GantryEntry().model_dump(mode="json")
+
+
+def _edit_table(table: Any, new: dict[str, Any], defaults: dict[str, Any],
+                path: tuple[str, ...] = ()) -> None:
+    """Bring a TOML table to `new`, touching only what differs (see save_settings)."""
+    for key, value in new.items():
+        default = defaults.get(key)
+        if isinstance(value, dict):
+            if key not in table:
+                if value == default or not value:
+                    continue
+                table[key] = tomlkit.table()
+            sub = table[key]
+            if not isinstance(sub, Table | dict):  # an inline table: replaced whole
+                table[key] = value
+                continue
+            if isinstance(default, dict) and default.keys() >= value.keys():
+                sub_defaults = default  # a table of fixed fields ([alarms.defaults], ...)
+            else:  # a table of entries ([gantries.<id>], [alarms.gantries.<id>]): one each
+                for gone in [k for k in sub if k not in value]:
+                    del sub[gone]
+                for entry_key, entry in value.items():
+                    entry_defaults = _GANTRY_DEFAULTS if path + (key,) == ("gantries",) else {}
+                    created = entry_key not in sub
+                    if created:
+                        sub[entry_key] = tomlkit.table()
+                    _edit_table(sub[entry_key], entry, entry_defaults, path + (key, entry_key))
+                    if created:
+                        sub[entry_key].add(tomlkit.nl())  # a blank line before the next
+                continue
+            _edit_table(sub, value, sub_defaults, path + (key,))
+        elif key in table:
+            old = table[key]
+            if (old.unwrap() if hasattr(old, "unwrap") else old) != value:
+                table[key] = value
+        elif value != default:
+            table[key] = value
 
 
 def edits_onto(shown: Settings, edited: Settings, file_settings: Settings) -> Settings:

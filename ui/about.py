@@ -50,7 +50,7 @@ def masked(value: Any) -> Any:
 def diagnostics(settings: Settings, data_dir: Path, receiver: str, started: bool,
                 error: str = "") -> str:
     """Plain text for a support request: nothing secret in it."""
-    import tomli_w
+    import tomlkit
 
     lines = ["Gantry Monitor diagnostics", ""]
     lines += [f"{k}: {v}" for k, v in versions().items()]
@@ -59,7 +59,7 @@ def diagnostics(settings: Settings, data_dir: Path, receiver: str, started: bool
     if error:
         lines.append(f"Start error: {error}")
     lines += ["", "Settings (secrets masked):",
-              tomli_w.dumps(masked(settings.model_dump(mode="json"))).rstrip()]
+              tomlkit.dumps(masked(settings.model_dump(mode="json"))).rstrip()]
     errors = last_errors(data_dir)
     lines += ["", f"Last warnings and errors in the log ({len(errors)}):"]
     lines += errors or ["(none)"]

@@ -211,3 +211,47 @@ async def _wait_tasks(desktop) -> None:
 
     while desktop.tasks:
         await asyncio.gather(*desktop.tasks, return_exceptions=True)
+
+
+INSTALLER_FILE = """\
+# Gantry Monitor at the Xinjin toll station - edited by hand, keep these notes.
+port = 8080  # the firewall opens 8080 only
+auth_code = "s3cret"
+
+[gantries.G1]
+name = "K12+300 eastbound"  # the gantry's sign
+period_s = 600
+
+[gantries.G2]
+name = "to be removed"
+
+[alarms.defaults]
+cabinet_temperature_high = 55.0  # this cabinet runs hot, agreed with maintenance
+"""
+
+
+def test_saving_edits_the_file_in_place(tmp_path: Path) -> None:
+    """An installer's settings file keeps its comments, order and values; a change lands where
+    its value stands; defaults are not written out; a removed gantry goes."""
+    path = tmp_path / "settings.toml"
+    path.write_text(INSTALLER_FILE, encoding="utf-8")
+    settings = load_settings(path, named=True)
+    gantries = {"G1": settings.gantries["G1"].model_copy(update={"time_zone": "Asia/Shanghai"}),
+                "G3": {"name": "new one"}}
+    save_settings(update_settings(settings, port=8081, gantries=gantries), path)
+    saved = path.read_text(encoding="utf-8")
+    assert saved.splitlines()[:3] == [
+        "# Gantry Monitor at the Xinjin toll station - edited by hand, keep these notes.",
+        "port = 8081  # the firewall opens 8080 only", 'auth_code = "s3cret"']
+    assert 'name = "K12+300 eastbound"  # the gantry\'s sign' in saved
+    assert 'time_zone = "Asia/Shanghai"' in saved and "to be removed" not in saved
+    assert "[gantries.G3]" in saved and 'name = "new one"' in saved
+    assert "cabinet_temperature_high = 55.0  # this cabinet runs hot" in saved
+    assert "skew_tolerance_s" not in saved and "max_body_kib" not in saved  # defaults
+    again = load_settings(path, named=True)
+    assert again.port == 8081 and set(again.gantries) == {"G1", "G3"}
+    assert again.alarms.defaults.cabinet_temperature_high == 55.0
+    # A file written from nothing holds only what differs from the defaults.
+    fresh = tmp_path / "fresh.toml"
+    save_settings(update_settings(load_settings(tmp_path / "none.toml"), port=9000), fresh)
+    assert fresh.read_text(encoding="utf-8").strip() == "port = 9000"
