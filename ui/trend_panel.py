@@ -816,7 +816,10 @@ class TrendPanel(QWidget):
         if not self.show_alarms.isChecked() or self.reader is None:
             return []
         try:
-            return await self.reader(alarm_spans, self.gantry_id, self.cabinet_id, t0, t1)
+            # The computers' chart: the gantry's and computers' alarms (cabinet 0), not the
+            # cabinets' (a door alarm shaded over CPU usage explains nothing).
+            cabinet = 0 if self.cabinet_id is None else self.cabinet_id
+            return await self.reader(alarm_spans, self.gantry_id, cabinet, t0, t1)
         except Exception as e:  # a database without the alarms table (older schema)
             self.alarm_note = _t("alarms unavailable")
             log.info("no alarm spans: %s", e)

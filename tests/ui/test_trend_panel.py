@@ -408,3 +408,26 @@ def test_what_the_operator_is_told_stays_true(year_panel, run, qapp, tmp_path: P
         i18n.uninstall(qapp, translators)
     header = (tmp_path / "zh.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith('当地时间（') and "机柜 1 市电输入 1: 市电电压 每小时平均值（V）" in header
+
+
+def test_the_computers_chart_shades_only_gantry_and_computer_alarms(year_panel, run) -> None:
+    panel, store, _clock = year_panel
+    for cabinet, text_key in ((1, "door_open"), (0, "computer_offline")):
+        run(store.write(lambda c, cab=cabinet, k=text_key: c.execute(
+            "INSERT INTO alarms (source_key, gantry_id, cabinet_id, kind, device_id, condition,"
+            " severity, text_key, params, raised_at, last_raised_at, cleared_at, closed)"
+            " VALUES (?, ?, ?, 'x', 1, 'c', 3, ?, '{}', ?, ?, ?, 1)",
+            [k, GANTRY, cab, k, NOW - 5 * HOUR, NOW - 5 * HOUR, NOW - 4 * HOUR])))
+    from app.events import MessageStored
+    from app.protocol import encode_body, parse_stored
+    from tests.conftest import example
+
+    computers = parse_stored(encode_body(example("computerStatusUpdate")))
+    panel.fleet.gantries[GANTRY].apply(MessageStored(computers, NOW, "", 0))
+    shown(panel, run, lambda: panel.show_series(GANTRY, None, [("computer.cpu_usage", 1)]))
+    assert panel.cabinet_id is None
+    regions = [m for m in panel.marks if isinstance(m, pg.LinearRegionItem)]
+    assert [r.toolTip() for r in regions] == [_t("Alarm %1").replace("%1", "computer_offline")]
+    shown(panel, run, lambda: panel.show_series(GANTRY, 1, KEYS[:1]))
+    regions = [m for m in panel.marks if isinstance(m, pg.LinearRegionItem)]
+    assert len(regions) == 2  # a cabinet's chart: its own and the gantry's
