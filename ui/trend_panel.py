@@ -889,6 +889,8 @@ class TrendPanel(QWidget):
             anchor = (1, 0) if e.ts > right_part else (0, 0)
             line = pg.InfiniteLine(pos=e.ts, angle=90, movable=False, pen=door_pen, label=text,
                                    labelOpts={"color": style.MUTED_TEXT,
+                                              # readable over the curves it crosses
+                                              "fill": pg.mkBrush(255, 255, 255, 210),
                                               "anchors": [anchor, anchor]})
             line.setToolTip(text)
             line.opening = e.opened  # its label's row (_place_door_labels)
