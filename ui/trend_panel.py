@@ -257,6 +257,8 @@ class TrendPanel(QWidget):
         self._marks_key: object = None  # what self.marks show
         self.alarm_note = ""
         self._notice: tuple[str, float] | None = None  # text, until (monotonic)
+        # (gantry, cabinet) -> (metric key, device id) ticked there, for coming back
+        self._ticked: dict[tuple[str | None, int | None], list[tuple[str, int]]] = {}
         self._build()
 
     # -- widgets -------------------------------------------------------------------------------
@@ -521,19 +523,40 @@ class TrendPanel(QWidget):
         gid = self.gantries.currentData()
         self._chosen_by_user = True
         if gid != self.gantry_id:
+            self._remember_ticked()
             self.gantry_id = gid
             self._clear_curves()
             self._fill_scopes()
+            self._restore_ticked()
             self.reload()
 
     def _scope_chosen(self) -> None:
         cid = self.scope.currentData()
         self._chosen_by_user = True
         if cid != self.cabinet_id:
+            self._remember_ticked()
             self.cabinet_id = cid
             self._clear_curves()
             self._fill_metrics()
+            self._restore_ticked()
             self.reload()
+
+    def _remember_ticked(self) -> None:
+        """What was ticked for this gantry and cabinet comes back when the operator returns
+        to it (comparing a cabinet with the computers and back)."""
+        self._ticked[(self.gantry_id, self.cabinet_id)] = [
+            (c.series.metric.key, c.series.device_id) for c in self.curves.values()]
+
+    def _restore_ticked(self) -> None:
+        wanted = self._ticked.get((self.gantry_id, self.cabinet_id), [])
+        for i in range(self.metric_list.count()):
+            item = self.metric_list.item(i)
+            s: Series = item.data(Qt.ItemDataRole.UserRole)
+            if (s.metric.key, s.device_id) in wanted and s.key not in self.curves:
+                self.metric_list.blockSignals(True)
+                item.setCheckState(Qt.CheckState.Checked)
+                self.metric_list.blockSignals(False)
+                self._add_curve(s)
 
     def _metric_toggled(self, item: QListWidgetItem) -> None:
         s: Series = item.data(Qt.ItemDataRole.UserRole)

@@ -431,3 +431,22 @@ def test_the_computers_chart_shades_only_gantry_and_computer_alarms(year_panel, 
     shown(panel, run, lambda: panel.show_series(GANTRY, 1, KEYS[:1]))
     regions = [m for m in panel.marks if isinstance(m, pg.LinearRegionItem)]
     assert len(regions) == 2  # a cabinet's chart: its own and the gantry's
+
+
+def test_ticked_metrics_come_back_with_their_cabinet(year_panel, run) -> None:
+    from app.events import MessageStored
+    from app.protocol import encode_body, parse_stored
+    from tests.conftest import example
+
+    panel, _store, _clock = year_panel
+    computers = parse_stored(encode_body(example("computerStatusUpdate")))
+    panel.fleet.gantries[GANTRY].apply(MessageStored(computers, NOW, "", 0))
+    panel.refresh_choices()
+    shown(panel, run, lambda: panel.show_series(GANTRY, 1, KEYS[:2]))
+    before = sorted(panel.curves)
+    for cabinet in (None, 1):  # to the computers and back, as the operator picks them
+        panel.scope.setCurrentIndex(panel.scope.findData(cabinet))
+        shown(panel, run, panel._scope_chosen)
+        if cabinet is None:
+            assert not panel.curves
+    assert sorted(panel.curves) == before
