@@ -10,7 +10,7 @@ from typing import Any
 import platformdirs
 import tomlkit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from tomlkit.items import Table
+from tomlkit.items import InlineTable
 
 from app.alarms.settings import AlarmSettings
 from app.gantry_time import check_zone_name, zone
@@ -133,54 +133,74 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write `settings` into the file, edited in place: what the installer wrote (comments,
     order, values equal to the defaults) stays; a value changed is changed where it stands;
     a value not in the file is added only if it differs from the default; a gantry removed
-    is removed."""
+    is removed. Whatever the file's layout, what is written reads back as `settings`: when
+    editing in place cannot promise that (dotted keys, inline tables), the file is written
+    anew with the values that differ from the defaults (its comments are then lost)."""
     path = path or default_config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
+    data = settings.model_dump(mode="json")
+    text = None
     try:
-        doc = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else \
-            tomlkit.document()
-    except (OSError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError):
-        doc = tomlkit.document()  # unreadable: it could not have been loaded either
-    defaults = Settings().model_dump(mode="json")
-    _edit_table(doc, settings.model_dump(mode="json"), defaults)
+        if path.exists():
+            doc = tomlkit.parse(path.read_text(encoding="utf-8"))
+            _edit_table(doc, data, _DEFAULTS)
+            text = tomlkit.dumps(doc)
+            if _read_back(text) != data:
+                text = None
+    except Exception:  # noqa: BLE001  (a layout tomlkit cannot edit: written anew below)
+        text = None
+    if text is None:
+        doc = tomlkit.document()
+        _edit_table(doc, data, _DEFAULTS)
+        text = tomlkit.dumps(doc)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)  # atomic: a crash never leaves half a settings file
     return path
 
 
+def _read_back(text: str) -> dict[str, Any] | None:
+    try:
+        return Settings.model_validate(tomllib.loads(text)).model_dump(mode="json")
+    except (tomllib.TOMLDecodeError, ValidationError):
+        return None
+
+
+_DEFAULTS = Settings().model_dump(mode="json")
 _GANTRY_DEFAULTS = GantryEntry().model_dump(mode="json")
+# Tables whose keys are entries (a gantry id each), not fixed fields: entries come and go.
+_ENTRY_TABLES = {("gantries",): _GANTRY_DEFAULTS, ("alarms", "gantries"): {}}
 
 
 def _edit_table(table: Any, new: dict[str, Any], defaults: dict[str, Any],
                 path: tuple[str, ...] = ()) -> None:
     """Bring a TOML table to `new`, touching only what differs (see save_settings)."""
+    if path[:-1] in _ENTRY_TABLES and len(path) >= 2 and not _ENTRY_TABLES[path[:-1]]:
+        for gone in [k for k in table if k not in new]:  # an override removed
+            del table[gone]
     for key, value in new.items():
         default = defaults.get(key)
+        here = path + (key,)
         if isinstance(value, dict):
             if key not in table:
                 if value == default or not value:
                     continue
                 table[key] = tomlkit.table()
             sub = table[key]
-            if not isinstance(sub, Table | dict):  # an inline table: replaced whole
-                table[key] = value
-                continue
-            if isinstance(default, dict) and default.keys() >= value.keys():
-                sub_defaults = default  # a table of fixed fields ([alarms.defaults], ...)
-            else:  # a table of entries ([gantries.<id>], [alarms.gantries.<id>]): one each
+            if isinstance(sub, InlineTable):  # edited in place would need tables inside it
+                raise ValueError("inline table")
+            if here in _ENTRY_TABLES:
                 for gone in [k for k in sub if k not in value]:
                     del sub[gone]
                 for entry_key, entry in value.items():
-                    entry_defaults = _GANTRY_DEFAULTS if path + (key,) == ("gantries",) else {}
                     created = entry_key not in sub
                     if created:
                         sub[entry_key] = tomlkit.table()
-                    _edit_table(sub[entry_key], entry, entry_defaults, path + (key, entry_key))
+                    _edit_table(sub[entry_key], entry, _ENTRY_TABLES[here], here + (entry_key,))
                     if created:
                         sub[entry_key].add(tomlkit.nl())  # a blank line before the next
                 continue
-            _edit_table(sub, value, sub_defaults, path + (key,))
+            _edit_table(sub, value, default if isinstance(default, dict) else {}, here)
         elif key in table:
             old = table[key]
             if (old.unwrap() if hasattr(old, "unwrap") else old) != value:

@@ -572,6 +572,7 @@ class TrendPanel(QWidget):
     def show_series(self, gantry_id: str, cabinet_id: int | None, keys: list[tuple[str, int]],
                     span: float | None = DAY) -> None:
         """Show these metrics ((metric key, device id)) of a cabinet (sparkline clicks)."""
+        self._remember_ticked()
         self.gantry_id, self.cabinet_id = gantry_id, cabinet_id
         self._chosen_by_user = True
         self._clear_curves()
@@ -708,6 +709,7 @@ class TrendPanel(QWidget):
             self.say(_t("The end of the range must be after its start."))
             return
         self._free()
+        self._notice = None  # a complaint about an earlier range is settled
         self.set_range(float(t0), float(t1))
 
     def _free(self) -> None:
@@ -950,6 +952,8 @@ class TrendPanel(QWidget):
         line for `seconds`, ahead of what the chart shows, however often that is redrawn."""
         self._notice = (message, time.monotonic() + seconds)
         self._status_text()
+        # Gone when its time is up, also on a chart that is not redrawn meanwhile.
+        QTimer.singleShot(int(seconds * 1000) + 50, self, self._status_text)
 
     def _status_text(self) -> None:
         notice = ""

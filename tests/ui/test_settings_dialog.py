@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 from PySide6.QtCore import QSettings
 
 from app.config import load_settings, save_settings, update_settings
@@ -255,3 +256,35 @@ def test_saving_edits_the_file_in_place(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.toml"
     save_settings(update_settings(load_settings(tmp_path / "none.toml"), port=9000), fresh)
     assert fresh.read_text(encoding="utf-8").strip() == "port = 9000"
+
+
+@pytest.mark.parametrize("layout", [
+    # dotted keys: a new table placed after them would swallow the root keys below
+    '# site\ngantries.G1.name = "x"\nport = 9000  # firewall\nauth_code = "s3cret"\n',
+    'gantries.G1.name = "a"\ngantries.G2.name = "b"\ngantries.G3.name = "c"\n',
+    # inline tables cannot take a table inside
+    'gantries = { G1 = { name = "x" } }\nalarms = { defaults = { ups_charge_low = 40.0 } }\n',
+    # the last gantry removed; overrides removed key by key
+    '[gantries.G1]\nname = "x"\n\n[alarms.gantries.G1]\ncpu_temperature_high = 70.0\n'
+    'disk_usage_high = 80.0\n',
+])
+def test_any_layout_reads_back_as_saved(tmp_path: Path, layout: str) -> None:
+    """Found by a reviewer: each of these wrote a file the app refused, crashed the save, or
+    kept what was removed. Whatever the layout, the file reads back as what was saved."""
+    from app.config import GantryEntry
+
+    path = tmp_path / "settings.toml"
+    path.write_text(layout, encoding="utf-8")
+    settings = load_settings(path, named=True)
+    variants = [
+        update_settings(settings, port=9100, gantries={"G2": GantryEntry(name="new")}),
+        update_settings(settings, gantries={}, alarms={
+            **settings.alarms.model_dump(), "gantries": {"G1": {"cpu_temperature_high": 75.0}}}),
+        update_settings(settings, gantries={}, alarms={**settings.alarms.model_dump(),
+                                                       "gantries": {}}),
+    ]
+    for wanted in variants:
+        save_settings(wanted, path)
+        assert load_settings(path, named=True).model_dump() == wanted.model_dump()
+    if layout.startswith("# site"):  # a file that could not be edited in place is written
+        assert "port" in path.read_text(encoding="utf-8")  # anew, with what differs
