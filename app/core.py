@@ -51,6 +51,7 @@ class Core:
         except BaseException:
             self._release_data_dir()
             raise
+        down: ReceiverError | None = None
         try:
             self.fleet.seed(self.store)
             for gid, entry in self.settings.gantries.items():
@@ -59,25 +60,27 @@ class Core:
                 state.period_s = entry.period_s
             await self.alarms.start()
             await self.captures.start()
-            try:
-                url = await self.receiver.start()
-            except ReceiverError:
-                if not stay_up_without_receiver:
-                    raise
-                self.history.start()
-                self._started = True
+            url = await self.receiver.start()
+        except ReceiverError as e:
+            if not stay_up_without_receiver:
+                await self._abandon_start()
                 raise
-            self.history.start()  # rollups and retention, in the background
+            down = e  # up without its receiver: the rest runs (see above)
         except BaseException:
-            if self._started:  # up without its receiver (see above)
-                raise
-            await self.captures.stop()
-            await self.alarms.stop()
-            self.store.close()
-            self._release_data_dir()
+            await self._abandon_start()
             raise
+        self.history.start()  # rollups and retention, in the background
         self._started = True
+        if down is not None:
+            raise down
         return url
+
+    async def _abandon_start(self) -> None:
+        """Undo a start that failed half-way (the store is open, the folder claimed)."""
+        await self.captures.stop()
+        await self.alarms.stop()
+        self.store.close()
+        self._release_data_dir()
 
     @property
     def running(self) -> bool:

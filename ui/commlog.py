@@ -167,13 +167,12 @@ def raw_text(body: bytes) -> str:
     """The body as received, indented when it is JSON (only re-laid out, never interpreted);
     a gzip body (PROTOCOL.md §2) is shown unpacked. Anyone who reaches the port can have a
     body logged, so no more than SHOW_LIMIT bytes are unpacked or shown."""
-    if body.startswith(b"\x1f\x8b"):
-        try:
-            body = logged_payload(body, SHOW_LIMIT)
-        except (ValueError, zlib.error) as e:  # not valid gzip, or too big: its bytes say nothing
-            return QCoreApplication.translate(
-                "CommLogView", "(a gzip body of %1 bytes, not unpacked: %2)").replace(
-                "%1", str(len(body))).replace("%2", str(e))
+    try:
+        body = logged_payload(body, SHOW_LIMIT)
+    except (ValueError, zlib.error) as e:  # not valid gzip, or too big: its bytes say nothing
+        return QCoreApplication.translate(
+            "CommLogView", "(a gzip body of %1 bytes, not unpacked: %2)").replace(
+            "%1", str(len(body))).replace("%2", str(e))
     if len(body) > SHOW_LIMIT:
         rest = len(body) - SHOW_LIMIT
         s = body[:SHOW_LIMIT].decode("utf-8", errors="replace")

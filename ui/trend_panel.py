@@ -548,14 +548,18 @@ class TrendPanel(QWidget):
             (c.series.metric.key, c.series.device_id) for c in self.curves.values()]
 
     def _restore_ticked(self) -> None:
-        wanted = self._ticked.get((self.gantry_id, self.cabinet_id), [])
+        self._tick(self._ticked.get((self.gantry_id, self.cabinet_id), []))
+
+    def _tick(self, keys: list[tuple[str, int]]) -> None:
+        """Tick exactly these metrics ((metric key, device id)) in the list and chart them."""
         for i in range(self.metric_list.count()):
             item = self.metric_list.item(i)
             s: Series = item.data(Qt.ItemDataRole.UserRole)
-            if (s.metric.key, s.device_id) in wanted and s.key not in self.curves:
-                self.metric_list.blockSignals(True)
-                item.setCheckState(Qt.CheckState.Checked)
-                self.metric_list.blockSignals(False)
+            wanted = (s.metric.key, s.device_id) in keys
+            self.metric_list.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+            self.metric_list.blockSignals(False)
+            if wanted and s.key not in self.curves:
                 self._add_curve(s)
 
     def _metric_toggled(self, item: QListWidgetItem) -> None:
@@ -577,15 +581,7 @@ class TrendPanel(QWidget):
         self._chosen_by_user = True
         self._clear_curves()
         self.refresh_choices()
-        for i in range(self.metric_list.count()):
-            item = self.metric_list.item(i)
-            s: Series = item.data(Qt.ItemDataRole.UserRole)
-            wanted = (s.metric.key, s.device_id) in keys
-            self.metric_list.blockSignals(True)
-            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
-            self.metric_list.blockSignals(False)
-            if wanted:
-                self._add_curve(s)
+        self._tick(keys)
         if span is not None:
             self.show_quick(span)
         else:
